@@ -1,0 +1,11 @@
+/** Tests import packages by name; map them to their sources so no build is needed before `npm test`. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true, sourceMap: true } }] },
+  moduleNameMapper: { "^@slipway/([a-z-]+)$": "<rootDir>/packages/$1/src" },
+  testMatch: ["<rootDir>/packages/*/test/**/*.test.ts", "<rootDir>/examples/*/test/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  modulePathIgnorePatterns: ["<rootDir>/packages/.*/dist/", "<rootDir>/examples/.*/dist/"],
+  testTimeout: 60000,
+};

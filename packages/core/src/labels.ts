@@ -1,0 +1,49 @@
+import { fail, InputSite } from "./errors";
+
+/** What identifies a workload in the standard `app.kubernetes.io/*` label set. */
+export interface LabelIdentity {
+  /** The application's name, e.g. "cart". */
+  name: string;
+  /** The instance, unique per release; defaults to the name. */
+  instance?: string;
+  /** The role within the architecture, e.g. "server", "database". */
+  component?: string;
+  /** The higher-level application this is part of, e.g. a tenant or product. */
+  partOf?: string;
+  /** The application version, e.g. an image tag. */
+  version?: string;
+}
+
+export const MANAGED_BY = "slipway";
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** True for a valid label value: at most 63 characters, alphanumeric at both ends, '-', '_' and '.' inside. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+/** Fails unless `value` is a valid label value. */
+export function checkLabelValue(site: InputSite, path: string, value: unknown): string {
+  if (typeof value !== "string" || !isLabelValue(value)) {
+    return fail(site, path, value, "is not a valid label value", "use at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+  }
+  return value;
+}
+
+/** The labels that select a workload's pods: stable across versions, so selectors never change. */
+export function selectorLabels(id: LabelIdentity): Record<string, string> {
+  return {
+    "app.kubernetes.io/name": id.name,
+    "app.kubernetes.io/instance": id.instance ?? id.name,
+  };
+}
+
+/** The full standard label set for every object a component renders. */
+export function standardLabels(id: LabelIdentity): Record<string, string> {
+  const labels: Record<string, string> = { ...selectorLabels(id) };
+  if (id.component) labels["app.kubernetes.io/component"] = id.component;
+  if (id.partOf) labels["app.kubernetes.io/part-of"] = id.partOf;
+  if (id.version && isLabelValue(id.version)) labels["app.kubernetes.io/version"] = id.version;
+  labels["app.kubernetes.io/managed-by"] = MANAGED_BY;
+  return labels;
+}
