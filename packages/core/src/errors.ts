@@ -9,6 +9,8 @@ export function showValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "undefined";
   if (typeof value === "function") return "a function";
+  // JSON would show NaN and Infinity as "null" and throw on bigint.
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
   try {
     const text = JSON.stringify(value);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;

@@ -13,6 +13,11 @@ export interface ImageRef {
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
+// A registry host: DNS-style labels (any case) or a bracketed IPv6 address, with an optional port.
+const DOMAIN_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+const REGISTRY = new RegExp(`^(?:${DOMAIN_LABEL}(?:\\.${DOMAIN_LABEL})*|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]+)?$`);
+// The distribution spec caps registry plus repository at 255 characters.
+const MAX_NAME_LENGTH = 255;
 
 /** Parses an image reference; undefined when it is not one. */
 export function parseImage(text: string): ImageRef | undefined {
@@ -27,7 +32,8 @@ export function parseImage(text: string): ImageRef | undefined {
   const first = parts[0];
   const hasRegistry = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
   const registry = hasRegistry ? parts.shift() : undefined;
-  if (parts.length === 0 || !parts.every((p) => COMPONENT.test(p))) return undefined;
+  if (registry !== undefined && !REGISTRY.test(registry)) return undefined;
+  if (name.length > MAX_NAME_LENGTH || !parts.every((p) => COMPONENT.test(p))) return undefined;
   return { registry, repository: parts.join("/"), tag, digest };
 }
 

@@ -7,3 +7,5 @@ export * from "./images";
 export * from "./inputs";
 export * from "./component";
 export * from "./register";
+export * from "./profile";
+export * from "./builders";

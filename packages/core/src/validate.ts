@@ -51,8 +51,9 @@ export function parseQuantity(text: string): number | undefined {
   if (!match) return undefined;
   const [, digits, suffix = ""] = match;
   const base = Number(digits);
-  if (/^[eE]/.test(suffix)) return base * 10 ** Number(suffix.slice(1));
-  return base * (BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix]);
+  const value = /^[eE]/.test(suffix) ? base * 10 ** Number(suffix.slice(1)) : base * (BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix]);
+  // "1e400" overflows to Infinity, which no resource can hold.
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /**
@@ -66,8 +67,8 @@ export function checkQuantity(site: InputSite, path: string, value: unknown, kin
     storage: 'use bytes with a binary suffix, e.g. "10Gi"',
     count: 'use a whole number, e.g. "20"',
   }[kind];
-  if (typeof value === "number" && value > 0 && Number.isFinite(value)) return value;
-  const parsed = typeof value === "string" ? parseQuantity(value) : undefined;
+  // Numbers go through the same checks as strings, so 512 (bytes) fails like "512" does.
+  const parsed = typeof value === "number" ? (Number.isFinite(value) ? value : undefined) : typeof value === "string" ? parseQuantity(value) : undefined;
   if (parsed === undefined) return fail(site, path, value, "is not a Kubernetes quantity", hint);
   if (parsed <= 0) return fail(site, path, value, "must be greater than zero", hint);
   if ((kind === "memory" || kind === "storage") && parsed < 1024 * 1024) {
@@ -115,28 +116,44 @@ export interface Cidr {
   text: string;
 }
 
+function ipv4AsTwoGroups(ipv4: string): string {
+  const value = ipToBigInt(ipv4, 4);
+  return `${(value >> 16n).toString(16)}:${(value & 0xffffn).toString(16)}`;
+}
+
 function ipToBigInt(ip: string, family: 4 | 6): bigint {
   if (family === 4) return ip.split(".").reduce((acc, octet) => (acc << 8n) + BigInt(Number(octet)), 0n);
-  const [head, tail = ""] = ip.split("::");
+  // A trailing dotted quad ("::ffff:10.0.0.0") holds the last two 16-bit groups.
+  const quad = /:(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
+  const hex = quad ? `${ip.slice(0, quad.index + 1)}${ipv4AsTwoGroups(quad[1])}` : ip;
+  const [head, tail = ""] = hex.split("::");
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...h, ...Array(8 - h.length - t.length).fill("0"), ...t] : h;
+  const groups = hex.includes("::") ? [...h, ...Array(8 - h.length - t.length).fill("0"), ...t] : h;
   return groups.reduce((acc, group) => (acc << 16n) + BigInt(parseInt(group || "0", 16)), 0n);
+}
+
+/** Splits "ip/prefix" without judging host bits; undefined unless both halves are well formed. */
+function parseCidrParts(text: string): Cidr | undefined {
+  const [ip, prefixText, extra] = text.split("/");
+  // No leading zeros in the prefix, and no IPv6 zone ("%eth0"): a block is not tied to an interface.
+  if (extra !== undefined || prefixText === undefined || !/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || ip.includes("%")) return undefined;
+  const family = isIP(ip);
+  if (family !== 4 && family !== 6) return undefined;
+  const prefix = Number(prefixText);
+  if (prefix > (family === 4 ? 32 : 128)) return undefined;
+  return { family, base: ipToBigInt(ip, family), prefix, text };
+}
+
+function hasHostBits(cidr: Cidr): boolean {
+  const hostMask = (1n << BigInt((cidr.family === 4 ? 32 : 128) - cidr.prefix)) - 1n;
+  return (cidr.base & hostMask) !== 0n;
 }
 
 /** Parses "10.0.0.0/16" or "fd00::/64"; undefined if invalid (host bits set count as invalid). */
 export function parseCidr(text: string): Cidr | undefined {
-  const [ip, prefixText, extra] = text.split("/");
-  if (extra !== undefined || prefixText === undefined || !/^[0-9]{1,3}$/.test(prefixText)) return undefined;
-  const family = isIP(ip);
-  if (family !== 4 && family !== 6) return undefined;
-  const bits = family === 4 ? 32 : 128;
-  const prefix = Number(prefixText);
-  if (prefix > bits) return undefined;
-  const base = ipToBigInt(ip, family);
-  const hostMask = (1n << BigInt(bits - prefix)) - 1n;
-  if ((base & hostMask) !== 0n) return undefined;
-  return { family, base, prefix, text };
+  const cidr = parseCidrParts(text);
+  return cidr && !hasHostBits(cidr) ? cidr : undefined;
 }
 
 /** True when two CIDR blocks share any address. */
@@ -151,15 +168,9 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
 /** Fails unless `value` is a CIDR block with no host bits set, with a prefix within `prefix` bounds. */
 export function checkCidr(site: InputSite, path: string, value: unknown, prefix: { min?: number; max?: number } = {}): Cidr {
   if (typeof value !== "string") return fail(site, path, value, "is not a CIDR block", 'e.g. "10.233.64.0/18"');
-  const cidr = parseCidr(value);
-  if (!cidr) {
-    const [ip, length] = value.split("/");
-    const family = isIP(ip ?? "");
-    if (family && length !== undefined && /^[0-9]+$/.test(length) && Number(length) <= (family === 4 ? 32 : 128)) {
-      return fail(site, path, value, "has host bits set", "use the network address of the block");
-    }
-    return fail(site, path, value, "is not a CIDR block", 'e.g. "10.233.64.0/18"');
-  }
+  const cidr = parseCidrParts(value);
+  if (!cidr) return fail(site, path, value, "is not a CIDR block", 'e.g. "10.233.64.0/18"');
+  if (hasHostBits(cidr)) return fail(site, path, value, "has host bits set", "use the network address of the block");
   if (prefix.min !== undefined && cidr.prefix < prefix.min) return fail(site, path, value, `is larger than a /${prefix.min}`);
   if (prefix.max !== undefined && cidr.prefix > prefix.max) return fail(site, path, value, `is smaller than a /${prefix.max}`);
   return cidr;

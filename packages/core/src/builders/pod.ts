@@ -1,0 +1,73 @@
+import * as k8s from "@pulumi/kubernetes";
+import { fail, InputSite } from "../errors";
+import { DefaultsProfile } from "../profile";
+import { buildContainer, ContainerSpec } from "./container";
+import { NamedPort } from "./ports";
+import { VolumeSet } from "./volumes";
+
+type PodSpec = k8s.types.input.core.v1.PodSpec;
+
+/** Where pods may run: from a node-pool handle or plain labels and tolerations. */
+export interface Placement {
+  nodeSelector?: Record<string, string>;
+  tolerations?: k8s.types.input.core.v1.Toleration[];
+}
+
+/** A pod: its containers plus the identity and placement they share. */
+export interface PodSpecArgs {
+  /** The main container first, then any sidecars. */
+  containers: ContainerSpec[];
+  /** Containers that run to completion before the others start. */
+  initContainers?: ContainerSpec[];
+  /** The pod's own ServiceAccount (CHECKS S13). */
+  serviceAccountName: string;
+  /** Mount an API token: only for apps that call the API or use workload identity. @default the profile's (false) */
+  automountServiceAccountToken?: boolean;
+  /** Labels that select this workload's pods, for spreading them apart (CHECKS R8). */
+  spreadSelector?: Record<string, string>;
+  placement?: Placement;
+}
+
+export interface BuiltPodSpec {
+  spec: PodSpec;
+  /** Ports of every container, main container's first. */
+  ports: NamedPort[];
+}
+
+/** Builds a pod spec with the profile's pod security context, one volume per source, and spreading. */
+export function buildPodSpec(site: InputSite, path: string, args: PodSpecArgs, profile: DefaultsProfile): BuiltPodSpec {
+  if (!Array.isArray(args.containers) || args.containers.length === 0) fail(site, `${path}.containers`, args.containers, "must list at least one container");
+  const volumes = new VolumeSet(site);
+  const main = args.containers.map((c, i) => buildContainer(site, `${path}.containers[${i}]`, c, profile, volumes, i === 0 ? "serving" : "sidecar"));
+  const init = (args.initContainers ?? []).map((c, i) => buildContainer(site, `${path}.initContainers[${i}]`, c, profile, volumes, "init"));
+  const names = new Set<string>();
+  for (const [i, built] of [...main, ...init].entries()) {
+    const name = built.container.name as string;
+    if (names.has(name)) fail(site, `${path}.containers[${i}].name`, name, "is used by two containers", "set distinct container names");
+    names.add(name);
+  }
+  const ports = main.flatMap((m) => m.ports);
+  const { podSecurityContext } = profile;
+  const spec: PodSpec = {
+    serviceAccountName: args.serviceAccountName,
+    automountServiceAccountToken: args.automountServiceAccountToken ?? profile.automountServiceAccountToken,
+    securityContext: { ...podSecurityContext },
+    terminationGracePeriodSeconds: profile.terminationGracePeriodSeconds + profile.preStopSleepSeconds,
+    ...(init.length ? { initContainers: init.map((b) => b.container) } : {}),
+    containers: main.map((b) => b.container),
+    ...(volumes.volumes().length ? { volumes: volumes.volumes() } : {}),
+    ...(args.placement?.nodeSelector ? { nodeSelector: args.placement.nodeSelector } : {}),
+    ...(args.placement?.tolerations ? { tolerations: args.placement.tolerations } : {}),
+    ...(args.spreadSelector
+      ? {
+          topologySpreadConstraints: profile.spreadTopologyKeys.map((topologyKey) => ({
+            maxSkew: 1,
+            topologyKey,
+            whenUnsatisfiable: "ScheduleAnyway",
+            labelSelector: { matchLabels: args.spreadSelector },
+          })),
+        }
+      : {}),
+  };
+  return { spec, ports };
+}
