@@ -1,1 +1,4 @@
-export {};
+export * from "./tenant-ref";
+export * from "./app-service/args";
+export * from "./app-service/plan";
+export * from "./app-service/app-service";
