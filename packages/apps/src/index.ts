@@ -2,3 +2,5 @@ export * from "./tenant-ref";
 export * from "./app-service/args";
 export * from "./app-service/plan";
 export * from "./app-service/app-service";
+/** kubernetesx-compatible builders: `import { kx } from "@slipway/apps"`. */
+export * as kx from "./kx";

@@ -1,0 +1,3 @@
+export * from "./pod-builder";
+export * from "./resources";
+export * from "./workloads";
