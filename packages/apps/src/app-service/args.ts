@@ -99,7 +99,9 @@ export interface AppServiceArgs {
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
   scale?: ScaleArgs;
-  /** Exposure outside the cluster. @default none (ClusterIP only) */
+  /** Service type; a LoadBalancer or NodePort exposes the app directly, so it must be asked for (CHECKS N3). @default "ClusterIP" */
+  serviceType?: "ClusterIP" | "LoadBalancer" | "NodePort";
+  /** Exposure outside the cluster through a gateway or ingress. @default none (ClusterIP only) */
   expose?: ExposeArgs;
   /** A canary release. @default none */
   canary?: CanaryArgs;

@@ -4,6 +4,7 @@ import {
   buildPodSpec,
   checkDnsLabel,
   checkNumber,
+  checkOneOf,
   ContainerSpec,
   DefaultsProfile,
   fail,
@@ -135,7 +136,8 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
     automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
   });
   objects.push(deployment(name, "stable", args.image, replicas));
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: base, spec: { type: "ClusterIP", selector, ports: servicePorts(ports) } });
+  const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: base, spec: { type: serviceType, selector, ports: servicePorts(ports) } });
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 
