@@ -72,8 +72,10 @@ export function buildProbes(
   const readinessSpec = spec?.readiness ?? spec?.liveness ?? fallback;
   const livenessSpec = spec?.liveness ?? spec?.readiness ?? fallback;
   const out: ReturnType<typeof buildProbes> = {};
-  if (readinessSpec) out.readinessProbe = buildProbe(site, `${path}.readiness`, ports, readinessSpec, profile.readiness);
-  if (livenessSpec) out.livenessProbe = buildProbe(site, `${path}.liveness`, ports, livenessSpec, profile.liveness);
+  // A probe borrowed from the other kind reports errors under the field the user actually wrote.
+  const origin = (own: ProbeSpec | undefined, other: "readiness" | "liveness", self: "readiness" | "liveness") => `${path}.${own ? self : spec?.[other] ? other : self}`;
+  if (readinessSpec) out.readinessProbe = buildProbe(site, origin(spec?.readiness, "liveness", "readiness"), ports, readinessSpec, profile.readiness);
+  if (livenessSpec) out.livenessProbe = buildProbe(site, origin(spec?.liveness, "readiness", "liveness"), ports, livenessSpec, profile.liveness);
   if (out.readinessProbe && out.livenessProbe && JSON.stringify(out.readinessProbe) === JSON.stringify(out.livenessProbe)) {
     fail(site, `${path}.liveness`, livenessSpec, "is identical to the readiness probe", "a failing liveness probe restarts the pod; give it a longer period or failure threshold than readiness");
   }
