@@ -51,7 +51,8 @@ export function parseQuantity(text: string): number | undefined {
   if (!match) return undefined;
   const [, digits, suffix = ""] = match;
   const base = Number(digits);
-  const value = /^[eE]/.test(suffix) ? base * 10 ** Number(suffix.slice(1)) : base * (BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix]);
+  // Only a full exponent ("e3", "E-2") scales by ten; the suffixes "E" and "Ei" mean exa and exbi.
+  const value = /^[eE][+-]?[0-9]+$/.test(suffix) ? base * 10 ** Number(suffix.slice(1)) : base * (BINARY_SUFFIX[suffix] ?? DECIMAL_SUFFIX[suffix]);
   // "1e400" overflows to Infinity, which no resource can hold.
   return Number.isFinite(value) ? value : undefined;
 }

@@ -1,4 +1,3 @@
-import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { fail, InputSite } from "../errors";
 import { checkDnsLabel } from "../names";
@@ -55,11 +54,17 @@ function toVolume(name: string, source: VolumeSource): Volume {
   }
 }
 
-/** Identity of a source for de-duplication: its kind and its (plain) object name. */
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+
+/** Identity of a source for de-duplication: its kind and plain name, or the very object when the name is an Output. */
 function sourceKey(source: VolumeSource): string {
   if (source.kind === "emptyDir") return `emptyDir:${source.medium ?? ""}:${source.sizeLimit ?? ""}`;
   const name = objectName(source.object);
-  return `${source.kind}:${typeof name === "string" ? name : pulumi.Output.isInstance(name) ? "output" : "promise"}`;
+  if (typeof name === "string") return `${source.kind}:${name}`;
+  const object = source.object as object;
+  if (!objectIds.has(object)) objectIds.set(object, ++nextObjectId);
+  return `${source.kind}#${objectIds.get(object)}`;
 }
 
 /**
@@ -67,7 +72,7 @@ function sourceKey(source: VolumeSource): string {
  * (kubernetesx listed a volume once per mount); one name for two different sources is an error.
  */
 export class VolumeSet {
-  private readonly byName = new Map<string, { key: string; volume: Volume; source: VolumeSource }>();
+  private readonly byName = new Map<string, { key: string; volume: Volume }>();
 
   constructor(private readonly site: InputSite) {}
 
@@ -79,10 +84,8 @@ export class VolumeSet {
     const name = defaultVolumeName(this.site, path, spec);
     const key = sourceKey(spec.source);
     const existing = this.byName.get(name);
-    // Same plain source under one name is one volume; Outputs cannot be compared, so only the same object is.
-    const sameSource = existing && (existing.source === spec.source || (existing.key === key && !/:(output|promise)$/.test(key)));
-    if (existing && !sameSource) fail(this.site, `${path}.volumeName`, name, "names two different volumes", "give each volume its own name");
-    if (!existing) this.byName.set(name, { key, volume: toVolume(name, spec.source), source: spec.source });
+    if (existing && existing.key !== key) fail(this.site, `${path}.volumeName`, name, "names two different volumes", "give each volume its own name");
+    if (!existing) this.byName.set(name, { key, volume: toVolume(name, spec.source) });
     const readOnly = spec.readOnly ?? (spec.source.kind === "configMap" || spec.source.kind === "secret");
     return { name, mountPath: spec.mountPath, ...(spec.subPath ? { subPath: spec.subPath } : {}), ...(readOnly ? { readOnly: true } : {}) };
   }
