@@ -9,3 +9,5 @@ export * from "./component";
 export * from "./register";
 export * from "./profile";
 export * from "./builders";
+export * from "./handles";
+export * from "./charts";

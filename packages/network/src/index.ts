@@ -1,0 +1,3 @@
+export * from "./calico";
+export * from "./gateway";
+export * from "./connections";
