@@ -1,4 +1,6 @@
 export * from "./tenant-ref";
+export * from "./tenant";
+export * from "./stateful-app";
 export * from "./app-service/args";
 export * from "./app-service/plan";
 export * from "./app-service/app-service";

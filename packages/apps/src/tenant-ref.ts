@@ -1,3 +1,5 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 import { ProfileOverride } from "@slipway/core";
 
 /**
@@ -11,4 +13,18 @@ export interface TenantRef {
   readonly tenantName?: string;
   /** Defaults every app of the tenant inherits. */
   readonly profile?: ProfileOverride;
+  /** Image pull secrets every pod of the tenant uses. */
+  readonly imagePullSecrets?: string[];
+  /** The provider of the tenant's cluster; apps create their objects with it. */
+  readonly provider?: k8s.Provider;
+  /** The Namespace resource; apps wait for it (their namespace is a plain name, so no data dependency exists). */
+  readonly namespaceResource?: pulumi.Resource;
+}
+
+/** Resource options for an app's children in a tenant: the tenant's provider, after its Namespace. */
+export function tenantChildOptions(tenant: TenantRef | undefined): pulumi.CustomResourceOptions {
+  return {
+    ...(tenant?.provider ? { provider: tenant.provider } : {}),
+    ...(tenant?.namespaceResource ? { dependsOn: [tenant.namespaceResource] } : {}),
+  };
 }

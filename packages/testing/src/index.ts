@@ -1,1 +1,14 @@
-export {};
+export { render } from "./render";
+export type { RenderOptions, Program } from "./render";
+export { Rendered } from "./rendered";
+export type { RenderedChart } from "./rendered";
+export type { RenderedResource } from "./resource";
+export { validateManifests, formatProblems, CrdIndex, isBuiltInApiVersion } from "./validate";
+export type { SchemaProblem, ValidateOptions } from "./validate";
+export { redactManifest, toYamlDocuments } from "./dump";
+export { REDACTED, redactPaths } from "./redact";
+export { parseKubernetesType, compareManifests, objectRef } from "./kubernetes";
+export { SlipwayMocks, MOCK_ACCOUNT_ID } from "./mocks";
+export type { MockOptions } from "./mocks";
+export { qualifyKey } from "./config";
+export type { Violation, RunOptions } from "@slipway/checks";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { mergeProfiles, registerManifests, siteOf, SlipwayComponent, stackProfile } from "@slipway/core";
+import { tenantChildOptions } from "../tenant-ref";
 import { AppServiceArgs } from "./args";
 import { AppServicePlan, planAppService } from "./plan";
 
@@ -34,7 +35,7 @@ export class AppService extends SlipwayComponent {
     const site = siteOf("AppService", name);
     const plan = planAppService(site, args, mergeProfiles(stackProfile(), args?.tenant?.profile, args?.defaults));
     super("apps", "AppService", name, opts);
-    const resources = registerManifests(name, plan.objects, this.childOptions());
+    const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.plan = plan;
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;

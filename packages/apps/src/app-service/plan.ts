@@ -112,13 +112,14 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
         automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
         spreadSelector: { ...selector, [TRACK_LABEL]: track },
         placement: args.placement,
+        imagePullSecrets: args.tenant?.imagePullSecrets,
       },
       profile,
     );
     return {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: deploymentName, namespace, labels },
+      metadata: { name: deploymentName, namespace, labels, ...(Object.keys(pod.workloadAnnotations).length ? { annotations: pod.workloadAnnotations } : {}) },
       spec: {
         ...(count !== undefined ? { replicas: count } : {}),
         revisionHistoryLimit: profile.revisionHistoryLimit,

@@ -26,10 +26,19 @@ export interface PodSpecArgs {
   /** Labels that select this workload's pods, for spreading them apart (CHECKS R8). */
   spreadSelector?: Record<string, string>;
   placement?: Placement;
+  /** Secrets with registry credentials (a tenant's pull secret). @default none */
+  imagePullSecrets?: string[];
 }
+
+/** Workload annotation recording an explicit `cpuLimit: null` (the named exception to CHECKS R2). */
+export const CPU_LIMIT_ANNOTATION = "slipway.dev/cpu-limit";
+/** Workload annotation recording why a serving workload runs one replica (the named exception to CHECKS R5). */
+export const SINGLE_REPLICA_ANNOTATION = "slipway.dev/single-replica-reason";
 
 export interface BuiltPodSpec {
   spec: PodSpec;
+  /** Annotations the workload carries because of this pod (e.g. a removed CPU limit). */
+  workloadAnnotations: Record<string, string>;
   /** Ports of every container, main container's first. */
   ports: NamedPort[];
 }
@@ -56,6 +65,7 @@ export function buildPodSpec(site: InputSite, path: string, args: PodSpecArgs, p
     ...(init.length ? { initContainers: init.map((b) => b.container) } : {}),
     containers: main.map((b) => b.container),
     ...(volumes.volumes().length ? { volumes: volumes.volumes() } : {}),
+    ...(args.imagePullSecrets?.length ? { imagePullSecrets: args.imagePullSecrets.map((name) => ({ name })) } : {}),
     ...(args.placement?.nodeSelector ? { nodeSelector: args.placement.nodeSelector } : {}),
     ...(args.placement?.tolerations ? { tolerations: args.placement.tolerations } : {}),
     ...(args.spreadSelector
@@ -69,5 +79,6 @@ export function buildPodSpec(site: InputSite, path: string, args: PodSpecArgs, p
         }
       : {}),
   };
-  return { spec, ports };
+  const noCpuLimit = [...main, ...init].some((b) => !(b.container.resources as { limits?: { cpu?: string } }).limits?.cpu);
+  return { spec, ports, workloadAnnotations: noCpuLimit ? { [CPU_LIMIT_ANNOTATION]: "none" } : {} };
 }

@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import { EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec, StorageClassHandle } from "@slipway/core";
+import { TenantRef } from "../tenant-ref";
+import { PresetName } from "./presets";
+
+/** The volume each replica keeps its data on (a volumeClaimTemplate). */
+export interface StorageArgs {
+  /** Size of each replica's volume, e.g. "10Gi". */
+  size: string;
+  /** The StorageClass (a handle such as `ceph.blockClass`, or a class name). */
+  class: StorageClassHandle | string;
+  /** @default ["ReadWriteOnce"] */
+  accessModes?: ("ReadWriteOnce" | "ReadWriteMany" | "ReadOnlyMany" | "ReadWriteOncePod")[];
+  /** Where the volume is mounted. @default the preset's data path, else "/data" */
+  mountPath?: string;
+}
+
+export interface StatefulAppArgs {
+  /** The tenant the app runs in (preferred over `namespace`). */
+  tenant?: TenantRef;
+  /** A namespace name, when not deployed into a Tenant. */
+  namespace?: string;
+  /** A pinned recipe: redis, postgresql, mysql or zookeeper. @default none (give image and ports) */
+  preset?: PresetName;
+  /** Image; overrides the preset's (e.g. a mirror). Required without a preset. */
+  image?: pulumi.Input<string>;
+  /** Ports by name. Required without a preset. @default the preset's */
+  ports?: PortMap;
+  /** Replicas. @default the preset's (1 for engines Slipway does not replicate, 3 for zookeeper), else 2 */
+  replicas?: number;
+  /** Each replica's volume. */
+  storage: StorageArgs;
+  /** Keep replicas on different hosts: required (never together) or preferred. "none" only for one replica. @default "required" */
+  antiAffinity?: "required" | "preferred" | "none";
+  /** OrderedReady starts pods one by one; Parallel all at once. @default "OrderedReady" */
+  podManagement?: "OrderedReady" | "Parallel";
+  /** Staged rollouts: only ordinals >= partition get a new revision. @default 0 */
+  partition?: number;
+  /** Generate a password (and user/database where the preset takes them). @default true for presets with credentials */
+  credentials?: boolean | { user?: string; database?: string };
+  /** Extra environment. @default none */
+  env?: EnvMap;
+  /** Probes. @default the preset's, else TCP on the first port */
+  probes?: ProbesSpec;
+  /** Size preset or explicit sizes. @default "medium" */
+  resources?: ResourcesSpec;
+  /** `null` removes the CPU limit. @default the preset's */
+  cpuLimit?: string | null;
+  /** Entrypoint / arguments. @default the preset's or the image's */
+  command?: pulumi.Input<string>[];
+  args?: pulumi.Input<string>[];
+  /** The image's non-root user and group; set them only for users the image has (CHECKS S2). @default the preset's */
+  runAs?: { user: number; group: number };
+  /** Paths that stay writable besides the data volume. @default the preset's, else ["/tmp"] */
+  writablePaths?: string[];
+  /** Where pods run. @default anywhere */
+  placement?: Placement;
+  /** Overrides of the defaults profile. @default the tenant's */
+  defaults?: ProfileOverride;
+}

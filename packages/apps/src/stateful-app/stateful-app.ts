@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import * as random from "@pulumi/random";
+import { mergeProfiles, registerManifests, siteOf, SlipwayComponent, stackProfile } from "@slipway/core";
+import { tenantChildOptions } from "../tenant-ref";
+import { StatefulAppArgs } from "./args";
+import { credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
+
+/**
+ * A stateful service that keeps its data: StatefulSet with claim templates (retained on delete),
+ * headless and client Services, host anti-affinity, a PDB, and generated credentials.
+ */
+export class StatefulApp extends SlipwayComponent {
+  readonly statefulSet: k8s.apps.v1.StatefulSet;
+  readonly service: k8s.core.v1.Service;
+  readonly namespace: string;
+  /** The client Service's name. */
+  readonly serviceName: string;
+  /** The headless Service giving each replica a stable DNS name. */
+  readonly headlessServiceName: string;
+  /** `<service>.<namespace>.svc.cluster.local`. */
+  readonly host: string;
+  /** The first port. */
+  readonly port: number;
+  readonly selector: Record<string, string>;
+  /** The generated password (a Pulumi secret), when credentials are generated. */
+  readonly password?: pulumi.Output<string>;
+  /** The Secret holding the credentials; reference its keys with `secretRef`. */
+  readonly credentialsSecretName?: string;
+  readonly plan: StatefulAppPlan;
+
+  constructor(name: string, args: StatefulAppArgs, opts?: pulumi.ComponentResourceOptions) {
+    const plan = planStatefulApp(siteOf("StatefulApp", name), args, mergeProfiles(stackProfile(), args?.tenant?.profile));
+    super("apps", "StatefulApp", name, opts);
+    this.plan = plan;
+    const childOpts = this.childOptions(tenantChildOptions(args.tenant));
+    const objects = [...plan.objects];
+    if (plan.credentials) {
+      const generated = new random.RandomPassword(`${name}-password`, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] });
+      this.password = pulumi.secret(generated.result);
+      objects.unshift(credentialsSecret(plan, (plan.objects[0].metadata.labels ?? {}) as Record<string, string>, this.password)!);
+      this.credentialsSecretName = plan.credentials.secretName;
+    }
+    const resources = registerManifests(name, objects, childOpts);
+    this.statefulSet = resources.get(`apps/v1/StatefulSet/${plan.serviceName}`) as k8s.apps.v1.StatefulSet;
+    this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
+    this.namespace = plan.namespace;
+    this.serviceName = plan.serviceName;
+    this.headlessServiceName = plan.headlessServiceName;
+    this.host = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
+    this.port = plan.ports[0].port;
+    this.selector = plan.selector;
+    this.done({ serviceName: this.serviceName, host: this.host, port: this.port, password: this.password });
+  }
+}

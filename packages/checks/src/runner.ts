@@ -1,0 +1,39 @@
+import { fail, Manifest } from "@slipway/core";
+import { allChecks, checkIds } from "./checks";
+import { defaultExemptions, Exemption, exemptionFor, honouredExemptions, validateExemptions } from "./exemptions";
+import type { Check, StackView, Violation } from "./types";
+
+export interface RunOptions {
+  /** Exemptions for platform host agents. @default defaultExemptions (calico-node, rook-ceph-osd-*, fluent-bit) */
+  exemptions?: readonly Exemption[];
+  /** Run only these check ids. @default every check */
+  only?: string[];
+}
+
+/** A list of manifests, or a full stack view, as a stack view. */
+export function toStackView(input: StackView | Manifest[]): StackView {
+  return Array.isArray(input) ? { manifests: input, cloud: [] } : input;
+}
+
+/** The checks `only` selects, in CHECKS.md order; fails on an unknown id. */
+export function selectChecks(only?: string[]): Check[] {
+  if (only === undefined) return [...allChecks];
+  only.forEach((id, i) => {
+    if (!checkIds.includes(id)) fail({ component: "runChecks", name: "options" }, `only[${i}]`, id, "is not a check id", `use ids from CHECKS.md: ${checkIds.join(", ")}`);
+  });
+  return allChecks.filter((c) => only.includes(c.id));
+}
+
+/** Every violation of one check over the stack, before exemptions. */
+export function runCheck(check: Check, view: StackView): Violation[] {
+  return check.scope === "object" ? view.manifests.flatMap((m) => check.run(m, view)) : check.run(view);
+}
+
+/** Runs the checks over a rendered stack and returns what fails, minus honoured exemptions. */
+export function runChecks(input: StackView | Manifest[], options: RunOptions = {}): Violation[] {
+  const view = toStackView(input);
+  const exemptions = options.exemptions ?? defaultExemptions;
+  validateExemptions(exemptions);
+  const honoured = honouredExemptions(view, exemptions);
+  return selectChecks(options.only).flatMap((check) => runCheck(check, view).filter((v) => !exemptionFor(v, honoured)));
+}

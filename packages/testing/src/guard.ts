@@ -1,0 +1,77 @@
+import * as pulumi from "@pulumi/pulumi";
+import { isCollecting, reportFailure } from "./failures";
+
+type Serialize = (label: string, props: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
+interface RpcModule {
+  serializeResourceProperties: Serialize;
+}
+interface OutputInternals {
+  promise(): Promise<unknown>;
+}
+
+/** The failed render's marker in place of an input that could not be resolved. */
+const FAILED_INPUT = "<input failed; see the render error>";
+
+let installed = false;
+
+/**
+ * `props` with every property that fails to resolve replaced by a marker. The marker must be a
+ * value: the runtime re-reads any input the mocks do not echo back, and would fail again.
+ */
+async function withoutFailures(props: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const safe: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) {
+    try {
+      await (pulumi.output(value) as unknown as OutputInternals).promise();
+      safe[key] = value;
+    } catch {
+      safe[key] = FAILED_INPUT;
+    }
+  }
+  return safe;
+}
+
+/**
+ * A resource whose inputs fail to resolve (an `apply` that threw) registers with a marker in their
+ * place and reports the error to the render, instead of stalling the runtime's RPC queue.
+ */
+function guardInputSerialization(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const original = rpc.serializeResourceProperties;
+  rpc.serializeResourceProperties = async (label, props, opts) => {
+    try {
+      return await original(label, props, opts);
+    } catch (err) {
+      if (!reportFailure(err)) throw err;
+      return original(label, await withoutFailures(props), opts);
+    }
+  };
+}
+
+/**
+ * Every Output keeps `isKnown`/`isSecret` promises that reject, unawaited, when its value fails.
+ * The constructor assigns them, so a setter on the prototype sees each one: during a render it
+ * reports the failure and marks the promise handled. Outside a render nothing changes.
+ */
+function guardOutputPromises(): void {
+  const prototype = (pulumi.Output as unknown as { prototype: object }).prototype;
+  for (const field of ["isKnown", "isSecret"]) {
+    Object.defineProperty(prototype, field, {
+      configurable: true,
+      get: () => undefined,
+      set(this: object, value: Promise<unknown>) {
+        Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
+        if (isCollecting() && value && typeof value.catch === "function") value.catch((err: unknown) => reportFailure(err));
+      },
+    });
+  }
+}
+
+/** Installs both guards once per module instance of @pulumi/pulumi. */
+export function installFailureGuards(): void {
+  if (installed) return;
+  installed = true;
+  guardInputSerialization();
+  guardOutputPromises();
+}

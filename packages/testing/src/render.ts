@@ -1,0 +1,100 @@
+import * as pulumi from "@pulumi/pulumi";
+import { toRuntimeConfig } from "./config";
+import { reportFailure, startCollecting, stopCollecting } from "./failures";
+import { installFailureGuards } from "./guard";
+import { resolveStackOutputs } from "./outputs";
+import { SlipwayMocks } from "./mocks";
+import { Recorder } from "./recorder";
+import { Rendered } from "./rendered";
+import { RenderedResource } from "./resource";
+import { settle } from "./settle";
+
+export interface RenderOptions {
+  /** Project name (`pulumi.getProject()`, prefix for config keys without a namespace). @default "project" */
+  project?: string;
+  /** Stack name (`pulumi.getStack()`). @default "test" */
+  stack?: string;
+  /** Stack config: `"slipway:replicas": 3`, `"aws:region": "eu-west-1"`; values may be `pulumi.secret(...)`. @default {} */
+  config?: Record<string, unknown>;
+  /** Config keys to mark secret (`config.requireSecret` then yields secret outputs). @default [] */
+  secretConfigKeys?: string[];
+  /** Outputs of other stacks, by stack name, served to `new pulumi.StackReference(name)`. @default {} */
+  stackReferences?: Record<string, Record<string, unknown>>;
+  /** Run as a preview (`pulumi.runtime.isDryRun()`). @default false */
+  preview?: boolean;
+}
+
+/** Anything a Pulumi program may be: a function that creates resources and may return stack outputs. */
+export type Program = () => unknown;
+
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Pulumi's default providers are plumbing the program never asked for: leave them out of the result. */
+function isDefaultProvider(resource: RenderedResource): boolean {
+  return resource.type.startsWith("pulumi:providers:") && resource.name.startsWith("default");
+}
+
+/** Stack trace capture is a third of the runtime's cost; keep full traces only when debugging. */
+function lowerStackTraces(): () => void {
+  const saved = Error.stackTraceLimit;
+  if (process.env.SLIPWAY_DEBUG !== "1") Error.stackTraceLimit = 0;
+  return () => {
+    Error.stackTraceLimit = saved;
+  };
+}
+
+/** The error to report when the program failed: our own input errors first, they say how to fix things. */
+function firstFailure(errors: unknown[]): unknown {
+  return errors.find((e) => e instanceof Error && e.name === "SlipwayInputError") ?? errors[0];
+}
+
+/** Pulumi's runtime state is global: renders started together run one after another. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `program` under Pulumi mocks inside a fresh stack and resolves once every registration has
+ * finished, with every resource, its inputs, parent and dependencies, and the stack outputs.
+ */
+export function render(program: Program, options: RenderOptions = {}): Promise<Rendered> {
+  const result = queue.then(() => renderNow(program, options));
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+async function renderNow(program: Program, options: RenderOptions): Promise<Rendered> {
+  const project = options.project ?? "project";
+  const stack = options.stack ?? "test";
+  const config = await toRuntimeConfig(options.config ?? {}, options.secretConfigKeys ?? [], project);
+  const region = config.values["aws:region"] ?? "us-east-1";
+  const restoreTraces = lowerStackTraces();
+  const errors = startCollecting();
+  installFailureGuards();
+  try {
+    await pulumi.runtime.setMocks(new SlipwayMocks({ region, stackReferences: options.stackReferences ?? {} }), project, stack, options.preview ?? false);
+    pulumi.runtime.setAllConfig(config.values, config.secretKeys);
+    const recorder = new Recorder();
+    recorder.attach();
+    let outputs: Record<string, unknown> = {};
+    // The stack's init never fails: a failure there would also reject Pulumi's own promises, unhandled.
+    await pulumi.runtime.runInPulumiStack(async () => {
+      try {
+        outputs = await resolveStackOutputs(await program());
+      } catch (err) {
+        reportFailure(err);
+      }
+      return {};
+    });
+    await settle(recorder);
+    errors.push(...recorder.failures);
+    if (errors.length > 0) throw firstFailure(errors);
+    const stackUrn = recorder.resources.find((r) => r.type === STACK_TYPE)?.urn;
+    const resources = recorder.resources
+      .filter((r) => r.type !== STACK_TYPE && !isDefaultProvider(r))
+      .map(({ parent, ...rest }) => (parent && parent !== stackUrn ? { ...rest, parent } : rest));
+    return new Rendered(resources, outputs);
+  } finally {
+    stopCollecting();
+    pulumi.runtime.setAllConfig({}, []);
+    restoreTraces();
+  }
+}
