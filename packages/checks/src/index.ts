@@ -7,3 +7,5 @@ export * from "./runner";
 export * from "./format";
 export * from "./secret-leaks";
 export * from "./policy";
+export { selectorMatches } from "./selectors";
+export { podTemplateOf, isPodBearing } from "./pods";

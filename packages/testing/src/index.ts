@@ -12,3 +12,5 @@ export { SlipwayMocks, MOCK_ACCOUNT_ID } from "./mocks";
 export type { MockOptions } from "./mocks";
 export { qualifyKey } from "./config";
 export type { Violation, RunOptions } from "@slipway/checks";
+export { Reachability, podsOf } from "./reachability";
+export type { PodEndpoint, Destination } from "./reachability";

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { mergeProfiles, registerManifests, siteOf, SlipwayComponent, stackProfile } from "@slipway/core";
+import { mergeProfiles, NamedPort, registerManifests, siteOf, stackProfile } from "@slipway/core";
+import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { AppServiceArgs } from "./args";
 import { AppServicePlan, planAppService } from "./plan";
@@ -9,7 +10,7 @@ import { AppServicePlan, planAppService } from "./plan";
  * A stateless service: Deployment, Service, ServiceAccount, config, HPA, PDB, route and metrics in
  * one typed call, secure and highly available by default (see CHECKS.md).
  */
-export class AppService extends SlipwayComponent {
+export class AppService extends ConnectableComponent {
   /** The stable Deployment. */
   readonly deployment: k8s.apps.v1.Deployment;
   /** The ClusterIP Service selecting every pod of the app. */
@@ -30,6 +31,9 @@ export class AppService extends SlipwayComponent {
   readonly externalUrl?: pulumi.Output<string>;
   /** The plan this instance was rendered from (ports, names), for connections and tests. */
   readonly plan: AppServicePlan;
+  readonly podSelector: Record<string, string>;
+  readonly servedPorts: NamedPort[];
+  readonly provider?: k8s.Provider;
 
   constructor(name: string, args: AppServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const site = siteOf("AppService", name);
@@ -37,6 +41,9 @@ export class AppService extends SlipwayComponent {
     super("apps", "AppService", name, opts);
     const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.plan = plan;
+    this.podSelector = plan.selector;
+    this.servedPorts = plan.ports;
+    this.provider = args.tenant?.provider;
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
     this.namespace = plan.namespace;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { mergeProfiles, registerManifests, siteOf, SlipwayComponent, stackProfile } from "@slipway/core";
+import { mergeProfiles, NamedPort, registerManifests, siteOf, stackProfile } from "@slipway/core";
+import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { StatefulAppArgs } from "./args";
 import { credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
@@ -10,7 +11,7 @@ import { credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
  * A stateful service that keeps its data: StatefulSet with claim templates (retained on delete),
  * headless and client Services, host anti-affinity, a PDB, and generated credentials.
  */
-export class StatefulApp extends SlipwayComponent {
+export class StatefulApp extends ConnectableComponent {
   readonly statefulSet: k8s.apps.v1.StatefulSet;
   readonly service: k8s.core.v1.Service;
   readonly namespace: string;
@@ -28,11 +29,17 @@ export class StatefulApp extends SlipwayComponent {
   /** The Secret holding the credentials; reference its keys with `secretRef`. */
   readonly credentialsSecretName?: string;
   readonly plan: StatefulAppPlan;
+  readonly podSelector: Record<string, string>;
+  readonly servedPorts: NamedPort[];
+  readonly provider?: k8s.Provider;
 
   constructor(name: string, args: StatefulAppArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planStatefulApp(siteOf("StatefulApp", name), args, mergeProfiles(stackProfile(), args?.tenant?.profile));
     super("apps", "StatefulApp", name, opts);
     this.plan = plan;
+    this.podSelector = plan.selector;
+    this.servedPorts = plan.ports;
+    this.provider = args.tenant?.provider;
     const childOpts = this.childOptions(tenantChildOptions(args.tenant));
     const objects = [...plan.objects];
     if (plan.credentials) {

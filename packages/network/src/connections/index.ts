@@ -1,1 +1,3 @@
-export {};
+export * from "./endpoint";
+export * from "./plan";
+export * from "./connection";
