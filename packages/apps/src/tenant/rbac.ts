@@ -1,4 +1,4 @@
-import { fail, InputSite, Manifest } from "@slipway/core";
+import { EXEC_GRANTED_ANNOTATION, fail, InputSite, Manifest } from "@slipway/core";
 import { TenantGroups } from "./args";
 
 type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
@@ -65,7 +65,8 @@ export function planRbac(site: InputSite, meta: Meta, groups: TenantGroups = {},
       if (group.startsWith("system:")) fail(site, `groups.${role}[${i}]`, group, "is a Kubernetes system group", "bind team groups, never system: groups");
     });
     const name = `${meta.namespace}-${role}`;
-    objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { ...meta, name }, rules: roleRules(role, execFor) });
+    const annotations = execFor.includes(role) ? { annotations: { [EXEC_GRANTED_ANNOTATION]: "granted by the tenant's execFor" } } : {};
+    objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { ...meta, name, ...annotations }, rules: roleRules(role, execFor) });
     objects.push({
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "RoleBinding",

@@ -1,4 +1,4 @@
-import type { Manifest } from "@slipway/core";
+import { EXEC_GRANTED_ANNOTATION, type Manifest } from "@slipway/core";
 import { stackCheck } from "../define";
 import { list, namespaceOf, nameOf, record, text } from "../objects";
 import { indexOf } from "../stack-index";
@@ -32,13 +32,15 @@ export const tenantRbac = stackCheck(
     const checkRules = (role: Manifest) => {
       if (checked.has(role)) return;
       checked.add(role);
+      // A Role annotated with why exec was granted (Tenant `execFor`) is the one named exception.
+      const execGranted = text(record(role.metadata.annotations)[EXEC_GRANTED_ANNOTATION])?.trim();
       list(role.rules).forEach((raw, i) => {
         const rule = record(raw);
         const verbs = strings(rule.verbs);
         const resources = strings(rule.resources);
         if (verbs.includes("*")) report(role, `rules[${i}].verbs`, "grants every verb (*)", "list the verbs the tenant needs");
         if (resources.includes("*")) report(role, `rules[${i}].resources`, "grants every resource (*)", "list the resources the tenant needs");
-        for (const resource of resources.filter((r) => EXEC_RESOURCES.includes(r))) {
+        for (const resource of resources.filter((r) => EXEC_RESOURCES.includes(r) && !(execGranted && r !== "pods/*"))) {
           report(role, `rules[${i}].resources`, `grants ${resource}`, "remove exec/attach; debug through logs, metrics or ephemeral containers the platform grants");
         }
         if (resources.includes("secrets") && verbs.some((v) => SECRET_READ_VERBS.includes(v))) {

@@ -1,0 +1,33 @@
+import { runChecks, StackView } from "@slipway/checks";
+import { EXEC_GRANTED_ANNOTATION, SINGLE_REPLICA_ANNOTATION } from "@slipway/core";
+import { find, secureStack } from "./fixture";
+
+const failing = (stack: StackView) => [...new Set(runChecks(stack).map((v) => v.check))].sort();
+
+/** The weakening overrides components record as named annotations, and what they waive (only that). */
+describe("named exceptions", () => {
+  const singleReplica = (reason: string | undefined) => {
+    const s = secureStack();
+    const sts = find(s, "StatefulSet", "cart-redis");
+    sts.spec.replicas = 1;
+    s.manifests = s.manifests.filter((m) => !(m.kind === "PodDisruptionBudget" && JSON.stringify(m.spec).includes("cart-redis")));
+    if (reason !== undefined) sts.metadata.annotations = { [SINGLE_REPLICA_ANNOTATION]: reason };
+    return s;
+  };
+
+  it("a single replica with a recorded reason passes R5", () => expect(failing(singleReplica("replication is owned by an operator"))).toEqual([]));
+  it("a single replica without a reason fails R5", () => expect(failing(singleReplica(undefined))).toEqual(["R5"]));
+  it("an empty reason does not count", () => expect(failing(singleReplica("  "))).toEqual(["R5"]));
+
+  const exec = (annotated: boolean, resource = "pods/exec") => {
+    const s = secureStack();
+    const role = s.manifests.find((m) => m.kind === "Role")!;
+    (role.rules as unknown[]).push({ apiGroups: [""], resources: [resource], verbs: ["create"] });
+    if (annotated) role.metadata.annotations = { [EXEC_GRANTED_ANNOTATION]: "granted by the tenant's execFor" };
+    return s;
+  };
+
+  it("exec on a Role that records the grant passes A1", () => expect(failing(exec(true))).toEqual([]));
+  it("exec on a Role without the record fails A1", () => expect(failing(exec(false))).toEqual(["A1"]));
+  it("the record does not waive pods/* ", () => expect(failing(exec(true, "pods/*"))).toEqual(["A1"]));
+});
