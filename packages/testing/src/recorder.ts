@@ -58,6 +58,7 @@ export class Recorder {
   readonly resources: RenderedResource[] = [];
   readonly failures: Error[] = [];
   private pending = 0;
+  private readonly urns = new Set<string>();
 
   /** Registrations whose response has not arrived yet. */
   get inFlight(): number {
@@ -112,6 +113,14 @@ export class Recorder {
       } else {
         const resp = response as RegisterResponse;
         entry.urn = resp.getUrn();
+        // The engine refuses two resources with one URN; the mock monitor does not, so refuse here.
+        if (this.urns.has(entry.urn) && !entry.read) {
+          const duplicate = new Error(`Duplicate resource URN '${entry.urn}': two resources of type ${entry.type} share the name "${entry.name}" under one parent`);
+          this.failures.push(duplicate);
+          cb(duplicate, undefined);
+          return;
+        }
+        this.urns.add(entry.urn);
         const id = resp.getId?.();
         if (id) entry.id = id;
       }

@@ -215,3 +215,14 @@ describe("render", () => {
     });
   });
 });
+
+describe("duplicate URNs", () => {
+  it("rejects two resources with one type, name and parent, as the engine does", async () => {
+    const k8s = await import("@pulumi/kubernetes");
+    const attempt = render(() => {
+      new k8s.core.v1.ConfigMap("same", { metadata: { name: "a" } });
+      new k8s.core.v1.ConfigMap("same", { metadata: { name: "b" } });
+    });
+    await expect(attempt).rejects.toThrow(/Duplicate resource URN .*ConfigMap::same/);
+  });
+});
