@@ -1,0 +1,120 @@
+import { findSecretLeaks } from "@slipway/checks";
+import { render, Rendered } from "@slipway/testing";
+import { StatefulApp, Tenant } from "@slipway/apps";
+import { at, CRD_DIR } from "./support";
+
+const blockClass = { storageClassName: "ceph-block", accessModes: ["ReadWriteOnce" as const] };
+
+describe("StatefulApp presets", () => {
+  let r: Rendered;
+  let apps: Record<string, StatefulApp>;
+  beforeAll(async () => {
+    r = await render(() => {
+      const data = new Tenant("data");
+      apps = {
+        redis: new StatefulApp("cache", { tenant: data, preset: "redis", storage: { size: "2Gi", class: blockClass } }),
+        postgresql: new StatefulApp("orders-db", { tenant: data, preset: "postgresql", storage: { size: "20Gi", class: blockClass }, credentials: { user: "orders", database: "orders" } }),
+        mysql: new StatefulApp("users-db", { tenant: data, preset: "mysql", storage: { size: "10Gi", class: "ceph-block" } }),
+        zookeeper: new StatefulApp("zk", { tenant: data, preset: "zookeeper", storage: { size: "5Gi", class: blockClass }, podManagement: "Parallel", partition: 1 }),
+      };
+      return { redisPassword: apps.redis.password };
+    });
+  });
+
+  it("renders a StatefulSet with retained claims on the given class for each preset", () => {
+    for (const [name, size] of [["cache", "2Gi"], ["orders-db", "20Gi"], ["users-db", "10Gi"], ["zk", "5Gi"]]) {
+      const sts = r.find("StatefulSet", name, "data");
+      expect(at(sts, "spec.persistentVolumeClaimRetentionPolicy")).toEqual({ whenDeleted: "Retain", whenScaled: "Retain" });
+      expect(at(sts, "spec.volumeClaimTemplates", 0, "spec")).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: "ceph-block", resources: { requests: { storage: size } } });
+      expect(at(sts, "spec.serviceName")).toBe(`${name}-headless`);
+      expect(at(r.find("Service", `${name}-headless`, "data"), "spec.clusterIP")).toBe("None");
+      expect(at(r.find("Service", name, "data"), "spec.type")).toBe("ClusterIP");
+      expect(at(sts, "spec.template.spec.containers", 0, "volumeMounts", 0, "name")).toBe("data");
+    }
+  });
+
+  it("pins images, ports, data paths and the images' own users", () => {
+    const container = (name: string) => at(r.find("StatefulSet", name, "data"), "spec.template.spec.containers", 0);
+    const pod = (name: string) => at(r.find("StatefulSet", name, "data"), "spec.template.spec");
+    expect(container("cache").image).toBe("redis:7.4.2");
+    expect(container("cache").args).toEqual(["redis-server", "--appendonly", "yes", "--requirepass", "$(REDIS_PASSWORD)"]);
+    expect(container("orders-db").image).toBe("postgres:17.2");
+    expect(container("orders-db").volumeMounts[0].mountPath).toBe("/var/lib/postgresql/data");
+    expect(container("users-db").ports).toEqual([{ name: "mysql", containerPort: 3306, protocol: "TCP" }]);
+    expect(container("zk").ports.map((p: { name: string }) => p.name)).toEqual(["client", "follower", "election"]);
+    expect(pod("orders-db").securityContext).toEqual({ runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" }, runAsUser: 999, runAsGroup: 999, fsGroup: 999, fsGroupChangePolicy: "OnRootMismatch" });
+    expect(pod("zk").securityContext.runAsUser).toBe(1000);
+    expect(container("orders-db").securityContext.readOnlyRootFilesystem).toBe(true);
+    expect(container("orders-db").volumeMounts.map((m: { mountPath: string }) => m.mountPath)).toEqual(["/var/lib/postgresql/data", "/tmp", "/var/run/postgresql"]);
+  });
+
+  it("forms a ZooKeeper ensemble: odd replicas, required anti-affinity, staged and parallel rollout, a PDB", () => {
+    const sts = r.find("StatefulSet", "zk", "data");
+    expect(at(sts, "spec.replicas")).toBe(3);
+    expect(at(sts, "spec.podManagementPolicy")).toBe("Parallel");
+    expect(at(sts, "spec.updateStrategy")).toEqual({ type: "RollingUpdate", rollingUpdate: { partition: 1, maxUnavailable: 1 } });
+    expect(at(sts, "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution", 0, "topologyKey")).toBe("kubernetes.io/hostname");
+    const env = at(sts, "spec.template.spec.containers", 0, "env") as { name: string; value?: string }[];
+    expect(env.find((e) => e.name === "ZOO_SERVERS")?.value).toBe(
+      [0, 1, 2].map((i) => `server.${i + 1}=zk-${i}.zk-headless.data.svc.cluster.local:2888:3888;2181`).join(" "),
+    );
+    expect(r.find("PodDisruptionBudget", "zk", "data")).toBeDefined();
+    expect(r.filter("PodDisruptionBudget").map((p) => p.metadata.name)).toEqual(["zk"]);
+  });
+
+  it("records why single-instance databases run one replica", () => {
+    expect(r.find("StatefulSet", "orders-db", "data").metadata.annotations).toMatchObject({ "slipway.dev/single-replica-reason": expect.stringContaining("operator") });
+    expect(r.find("StatefulSet", "zk", "data").metadata.annotations ?? {}).not.toHaveProperty("slipway.dev/single-replica-reason");
+  });
+
+  it("keeps generated credentials in a Secret, referenced by secretKeyRef", () => {
+    const env = at(r.find("StatefulSet", "orders-db", "data"), "spec.template.spec.containers", 0, "env");
+    expect(env.filter((e: { name: string }) => e.name.startsWith("POSTGRES_"))).toEqual([
+      { name: "POSTGRES_PASSWORD", valueFrom: { secretKeyRef: { name: "orders-db-credentials", key: "POSTGRES_PASSWORD" } } },
+      { name: "POSTGRES_USER", valueFrom: { secretKeyRef: { name: "orders-db-credentials", key: "POSTGRES_USER" } } },
+      { name: "POSTGRES_DB", valueFrom: { secretKeyRef: { name: "orders-db-credentials", key: "POSTGRES_DB" } } },
+    ]);
+    const secret = r.find("Secret", "orders-db-credentials", "data");
+    expect(Object.keys(secret.stringData as object).sort()).toEqual(["POSTGRES_DB", "POSTGRES_PASSWORD", "POSTGRES_USER"]);
+    expect((secret.stringData as Record<string, string>).POSTGRES_USER).toBe("orders");
+    expect(r.find("Secret", "users-db-credentials", "data").stringData).toHaveProperty("MYSQL_ROOT_PASSWORD");
+    expect(r.filter("Secret").map((s) => s.metadata.name)).not.toContain("zk-credentials");
+  });
+
+  it("exposes the password only as a Pulumi secret, never in plain inputs of other objects", () => {
+    const password = (r.find("Secret", "cache-credentials", "data").stringData as Record<string, string>).REDIS_PASSWORD;
+    expect(password).toHaveLength(32);
+    const random = r.resources.find((x) => x.type === "random:index/randomPassword:RandomPassword" && x.name === "cache-password")!;
+    expect(random).toBeDefined();
+    const secretResource = r.resources.find((x) => x.type === "kubernetes:core/v1:Secret" && x.name.includes("cache-credentials"))!;
+    expect(secretResource.secretPaths.some((p) => p.startsWith("stringData"))).toBe(true);
+    const leaks = findSecretLeaks(r.resources.filter((x) => !x.type.startsWith("random:")), password, { yaml: r.toYaml() });
+    expect(leaks).toEqual([]);
+    expect(r.outputs.redisPassword).toBe(password);
+    expect(JSON.stringify(r.redactedManifests())).not.toContain(password);
+  });
+
+  it("validates against the Kubernetes schemas and passes every check", () => {
+    expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
+    expect(r.check()).toEqual([]);
+  });
+
+  it("gives connection-ready outputs", () => {
+    expect(apps.postgresql.host).toBe("orders-db.data.svc.cluster.local");
+    expect(apps.postgresql.port).toBe(5432);
+    expect(apps.mysql.credentialsSecretName).toBe("users-db-credentials");
+    expect(apps.zookeeper.password).toBeUndefined();
+  });
+});
+
+describe("StatefulApp with a custom image", () => {
+  it("takes explicit args and preferred anti-affinity", async () => {
+    const r = await render(() => new StatefulApp("queue", { namespace: "jobs", image: "ghcr.io/acme/queue:3.2.1", ports: { amqp: 5672 }, replicas: 2, antiAffinity: "preferred", runAs: { user: 10001, group: 10001 }, storage: { size: "1Gi", class: "local-path", mountPath: "/var/lib/queue" } }));
+    const sts = r.find("StatefulSet", "queue", "jobs");
+    expect(at(sts, "spec.template.spec.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution", 0, "weight")).toBe(100);
+    expect(at(sts, "spec.template.spec.containers", 0, "volumeMounts", 0)).toEqual({ name: "data", mountPath: "/var/lib/queue" });
+    expect(at(sts, "spec.template.spec.containers", 0, "readinessProbe", "tcpSocket")).toEqual({ port: "amqp" });
+    expect(r.find("PodDisruptionBudget", "queue", "jobs")).toBeDefined();
+    expect(r.validate()).toEqual([]);
+  });
+});
