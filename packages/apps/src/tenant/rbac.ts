@@ -48,7 +48,7 @@ export function roleRules(role: keyof TenantGroups, execFor: readonly string[]):
   return execFor.includes(role) ? [...rules, EXEC] : rules;
 }
 
-const GROUP = /^[A-Za-z0-9][A-Za-z0-9._@:\/-]*$/;
+const GROUP = /^[A-Za-z0-9][A-Za-z0-9._@:/-]*$/;
 
 /** Namespaced Roles and RoleBindings mapping team groups to admin / developer / viewer (CHECKS A1). */
 export function planRbac(site: InputSite, meta: Meta, groups: TenantGroups = {}, execFor: readonly string[] = []): Manifest[] {
