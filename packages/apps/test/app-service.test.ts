@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { render } from "@slipway/testing";
-import { AppService } from "@slipway/apps";
+import { AppService, Tenant } from "@slipway/apps";
 import { at, CRD_DIR, GATEWAY, SHOP } from "./support";
 
 describe("AppService, minimal", () => {
@@ -75,6 +75,14 @@ describe("AppService, minimal", () => {
 
   it("validates against the Kubernetes schemas", async () => {
     expect((await rendered()).validate({ crdDirs: [CRD_DIR] })).toEqual([]);
+  });
+
+  it("passes every check in a tenant namespace", async () => {
+    const r = await render(() => {
+      const shop = new Tenant("shop");
+      new AppService("cart", { tenant: shop, image: "ghcr.io/acme/cart:1.4.2", port: 8080 });
+    });
+    expect(r.check()).toEqual([]);
   });
 });
 
@@ -215,6 +223,12 @@ describe("AppService, every option", () => {
     const r = await full();
     expect(r.manifests()).toHaveLength(14);
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
+  });
+
+  it("passes every check, the removed CPU limit recorded as a named exception", async () => {
+    const r = await full();
+    expect(r.find("Deployment", "orders", "shop").metadata.annotations).toEqual({ "slipway.dev/cpu-limit": "none" });
+    expect(r.check()).toEqual([]);
   });
 });
 

@@ -31,3 +31,22 @@ describe("named exceptions", () => {
   it("exec on a Role without the record fails A1", () => expect(failing(exec(false))).toEqual(["A1"]));
   it("the record does not waive pods/* ", () => expect(failing(exec(true, "pods/*"))).toEqual(["A1"]));
 });
+
+describe("tracks of one app", () => {
+  const canary = (track: string | undefined) => {
+    const s = secureStack();
+    const stable = find(s, "Deployment", "cart");
+    const copy = structuredClone(stable);
+    copy.metadata.name = "cart-canary";
+    for (const labels of [copy.spec.selector.matchLabels, copy.spec.template.metadata.labels]) {
+      if (track) labels["slipway.dev/track"] = track;
+      else labels["example.com/variant"] = "b";
+    }
+    if (track) for (const labels of [stable.spec.selector.matchLabels, stable.spec.template.metadata.labels]) labels["slipway.dev/track"] = "stable";
+    s.manifests.push(copy);
+    return s;
+  };
+
+  it("a canary Deployment shares its app's ServiceAccount", () => expect(runChecks(canary("canary")).filter((v) => v.check === "S13")).toEqual([]));
+  it("an unrelated second Deployment does not", () => expect(runChecks(canary(undefined)).filter((v) => v.check === "S13")).not.toEqual([]));
+});

@@ -51,6 +51,10 @@ export const ownServiceAccount = stackCheck(
     }
     for (const [key, pods] of users) {
       if (pods.length < 2) continue;
+      // The tracks of one app instance (a stable Deployment and its canary) are one workload: same identity.
+      const instance = (p: PodTemplate) => p.labels["app.kubernetes.io/instance"];
+      const oneApp = pods.every((p) => p.owner.kind === "Deployment" && p.labels["slipway.dev/track"] !== undefined && instance(p) !== undefined && instance(p) === instance(pods[0]));
+      if (oneApp) continue;
       for (const pod of pods) {
         const others = pods.filter((p) => p !== pod).map((p) => objectRef(p.owner));
         report(pod.owner, `${pod.specPath}.serviceAccountName`, `shares ServiceAccount ${key} with ${others.join(", ")}`, `give ${nameOf(pod.owner)} its own ServiceAccount`);

@@ -43,7 +43,7 @@ export interface ContainerSpec {
   addCapabilities?: "NET_BIND_SERVICE"[];
 }
 
-/** What a container is for: serving ones get probes and a preStop pause; init containers get neither. */
+/** What a container is for: serving ones must have probes; sidecars get them when they serve ports; both pause in preStop; init containers get neither. */
 export type ContainerRole = "serving" | "sidecar" | "init";
 
 export interface BuiltContainer {
@@ -99,7 +99,7 @@ export function buildContainer(
     resources: buildResources(site, `${path}.resources`, profile, spec.resources, spec.cpuLimit),
     securityContext: securityContext(profile, spec.addCapabilities),
     ...probes,
-    ...(role === "serving" && profile.preStopSleepSeconds > 0 ? { lifecycle: { preStop: { sleep: { seconds: profile.preStopSleepSeconds } } } } : {}),
+    ...(role !== "init" && profile.preStopSleepSeconds > 0 ? { lifecycle: { preStop: { sleep: { seconds: profile.preStopSleepSeconds } } } } : {}),
     ...(mounts.length ? { volumeMounts: mounts } : {}),
   };
   return { container, ports };
