@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec, StorageClassHandle } from "@slipway/core";
+import { ExposeArgs } from "../app-service/args";
 import { TenantRef } from "../tenant-ref";
 import { PresetName } from "./presets";
 
@@ -53,6 +54,8 @@ export interface StatefulAppArgs {
   runAs?: { user: number; group: number };
   /** Paths that stay writable besides the data volume. @default the preset's, else ["/tmp"] */
   writablePaths?: string[];
+  /** Exposure of the client Service through the gateway or an ingress. @default none */
+  expose?: ExposeArgs;
   /** Where pods run. @default anywhere */
   placement?: Placement;
   /** Overrides of the defaults profile. @default the tenant's */

@@ -19,6 +19,7 @@ import {
   servicePorts,
   standardLabels,
 } from "@slipway/core";
+import { planExposure } from "../app-service/exposure";
 import { planPdb } from "../app-service/scaling";
 import { StatefulAppArgs } from "./args";
 import { Preset, PRESETS } from "./presets";
@@ -32,6 +33,8 @@ export interface StatefulAppPlan {
   selector: Record<string, string>;
   ports: NamedPort[];
   /** The Secret the component fills with generated credentials, and its keys. */
+  host?: pulumi.Input<string>;
+  externalUrl?: pulumi.Output<string>;
   credentials?: { secretName: string; passwordKeys: string[]; user?: { key: string; value: string }; database?: { key: string; value: string } };
 }
 
@@ -186,7 +189,9 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, baseProf
     statefulSet,
   ];
   if (replicas > 1) objects.push(planPdb(meta, selector));
-  return { objects, namespace, serviceName: name, headlessServiceName: headless, selector, ports, credentials };
+  const exposure = args.expose ? planExposure(site, meta, args.expose, ports, [{ service: name, weight: 100 }]) : undefined;
+  if (exposure) objects.push(...exposure.objects);
+  return { objects, namespace, serviceName: name, headlessServiceName: headless, selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
 }
 
 /** The credentials Secret, filled with a generated password (a Pulumi secret). */

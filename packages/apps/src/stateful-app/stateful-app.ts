@@ -29,6 +29,9 @@ export class StatefulApp extends ConnectableComponent {
   /** The Secret holding the credentials; reference its keys with `secretRef`. */
   readonly credentialsSecretName?: string;
   readonly plan: StatefulAppPlan;
+  /** The external host and URL, when exposed. */
+  readonly externalHost?: pulumi.Output<string>;
+  readonly externalUrl?: pulumi.Output<string>;
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
   readonly provider?: k8s.Provider;
@@ -57,6 +60,8 @@ export class StatefulApp extends ConnectableComponent {
     this.host = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
     this.port = plan.ports[0].port;
     this.selector = plan.selector;
+    if (plan.host !== undefined) this.externalHost = pulumi.output(plan.host);
+    this.externalUrl = plan.externalUrl;
     this.done({ serviceName: this.serviceName, host: this.host, port: this.port, password: this.password });
   }
 }

@@ -1,0 +1,11 @@
+import * as pulumi from "@pulumi/pulumi";
+import { shop } from "./shop";
+
+const config = new pulumi.Config("shop");
+const canaryVersion = config.get("canaryVersion");
+
+export = shop({
+  platformStack: config.require("platformStack"),
+  version: config.require("version"),
+  canary: canaryVersion ? { version: canaryVersion, weight: config.requireNumber("canaryWeight") } : undefined,
+});

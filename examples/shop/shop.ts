@@ -1,0 +1,65 @@
+import * as pulumi from "@pulumi/pulumi";
+import { AppService, PlatformStack, StatefulApp } from "@slipway/apps";
+import { secretRef } from "@slipway/core";
+
+export interface ShopConfig {
+  /** The platform stack this team deploys onto, e.g. "acme/platform/prod". */
+  platformStack: string;
+  /** The version every service runs. */
+  version: string;
+  /** The orders service's canary: its version and share of traffic. */
+  canary?: { version: string; weight: number };
+}
+
+/**
+ * The shop: nginx front end -> API gateway -> service registry and the order, cart and user services
+ * -> MySQL and Redis. Every call path is a declared connection; nothing else can talk.
+ */
+export function shop(config: ShopConfig) {
+  const platform = new PlatformStack("platform", { stack: config.platformStack });
+  const tenant = platform.tenant("shop");
+  const image = (name: string, version = config.version) => platform.registry.image(`shop/${name}`, version);
+  const block = platform.storageClass("block");
+
+  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop" } });
+  const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block } });
+  const mysqlEnv = {
+    DB_HOST: mysql.host,
+    DB_USER: secretRef(mysql.credentialsSecretName!, "MYSQL_USER"),
+    DB_PASSWORD: secretRef(mysql.credentialsSecretName!, "MYSQL_PASSWORD"),
+  };
+
+  const registry = new AppService("registry", { tenant, image: image("registry"), ports: { http: 8761 }, probes: { readiness: { http: { path: "/health" } }, liveness: { http: { path: "/health" }, periodSeconds: 20 } } });
+  const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<ConstructorParameters<typeof AppService>[1]> = {}) =>
+    new AppService(name, {
+      tenant,
+      image: image(name),
+      port: 8080,
+      env: { REGISTRY_URL: registry.url, ...env },
+      probes: { readiness: { http: { path: "/ready" } }, liveness: { http: { path: "/live" }, periodSeconds: 20 } },
+      scale: { min: 2, max: 6, cpuPercent: 70 },
+      metrics: {},
+      ...extra,
+    });
+  const orders = service("orders", mysqlEnv, config.canary ? { canary: { image: image("orders", config.canary.version), weight: config.canary.weight } } : {});
+  const users = service("users", mysqlEnv);
+  const cart = service("cart", { REDIS_HOST: redis.host, REDIS_PASSWORD: secretRef(redis.credentialsSecretName!, "REDIS_PASSWORD") });
+  const api = service("api-gateway", { ORDERS_URL: orders.url, CART_URL: cart.url, USERS_URL: users.url });
+  const web = new AppService("web", {
+    tenant,
+    image: "nginxinc/nginx-unprivileged:1.27.3",
+    port: 8080,
+    files: { "/etc/nginx/conf.d/default.conf": `server {\n  listen 8080;\n  location /api/ { proxy_pass ${api.url}/; }\n  location / { root /usr/share/nginx/html; }\n}\n` },
+    expose: { host: platform.hostFor("shop", tenant), gateway: platform.gateway },
+  });
+
+  // Who calls whom, and nothing more.
+  web.connectTo(api);
+  for (const target of [orders, cart, users, registry]) api.connectTo(target);
+  for (const caller of [orders, cart, users]) caller.connectTo(registry);
+  orders.connectTo(mysql);
+  users.connectTo(mysql);
+  cart.connectTo(redis);
+
+  return { url: web.externalUrl, ordersCanary: orders.plan.objects.some((o) => o.metadata.name === "orders-canary") };
+}

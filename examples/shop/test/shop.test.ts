@@ -1,0 +1,83 @@
+import { podsOf, Reachability, render, Rendered } from "@slipway/testing";
+import { Tenant } from "@slipway/apps";
+import { shop } from "../shop";
+import { CRD_DIR, stackReferences } from "./fixture";
+
+const config = { platformStack: "acme/platform/local", version: "1.4.2", canary: { version: "1.5.0-rc1", weight: 10 } };
+const WORKLOADS = ["web", "api-gateway", "registry", "orders", "cart", "users", "orders-mysql", "cart-redis"];
+/** The declared call graph: exactly these pairs may talk. */
+const CALLS = new Set([
+  "web->api-gateway",
+  "api-gateway->orders",
+  "api-gateway->cart",
+  "api-gateway->users",
+  "api-gateway->registry",
+  "orders->registry",
+  "cart->registry",
+  "users->registry",
+  "orders->orders-mysql",
+  "users->orders-mysql",
+  "cart->cart-redis",
+]);
+
+describe("the shop example", () => {
+  let r: Rendered;
+  beforeAll(async () => {
+    r = await render(() => shop(config), { project: "shop", stack: "dev", stackReferences });
+  });
+
+  it("renders every service and store of the shop in the shop tenant", () => {
+    const workloads = [...r.filter("Deployment"), ...r.filter("StatefulSet")].map((w) => w.metadata.name).sort();
+    expect(workloads).toEqual([...WORKLOADS, "orders-canary"].sort());
+    for (const w of [...r.filter("Deployment"), ...r.filter("StatefulSet")]) expect(w.metadata.namespace).toBe("shop");
+  });
+
+  it("pulls images from the platform registry", () => {
+    const image = (name: string) => (r.find("Deployment", name, "shop").spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image;
+    expect(image("orders")).toBe("harbor.platform.example.com/shop/orders:1.4.2");
+    expect(image("orders-canary")).toBe("harbor.platform.example.com/shop/orders:1.5.0-rc1");
+  });
+
+  it("allows exactly the declared calls between the shop's workloads", async () => {
+    // The tenant's default-deny baseline lives in the platform stack: render it as the cluster has it.
+    const platform = await render(() => new Tenant("shop"));
+    const net = new Reachability([...platform.manifests(), ...r.manifests()]);
+    const pods = podsOf(r.manifests());
+    const pod = (name: string) => pods.find((p) => p.workload.endsWith(`/${name}`))!;
+    const firstPort = (name: string) => Object.values(pod(name).ports)[0];
+    const allowed: string[] = [];
+    for (const from of WORKLOADS) for (const to of WORKLOADS) if (from !== to && net.allows(pod(from), pod(to), firstPort(to))) allowed.push(`${from}->${to}`);
+    expect(new Set(allowed)).toEqual(CALLS);
+  });
+
+  it("splits orders traffic to the canary through the API gateway's Service and the route weights", () => {
+    expect(r.filter("HTTPRoute").map((h) => h.metadata.name)).toEqual(["web"]);
+    const canary = r.find("Deployment", "orders-canary", "shop");
+    expect((canary.spec as { replicas: number }).replicas).toBe(2);
+    const service = r.find("Service", "orders", "shop");
+    expect((service.spec as { selector: Record<string, string> }).selector).not.toHaveProperty("slipway.dev/track");
+  });
+
+  it("exposes the front end on the platform's naming rule with TLS", () => {
+    expect(r.outputs.url).toBe("https://shop.shop.apps.example.com");
+    const route = r.find("HTTPRoute", "web", "shop").spec as { parentRefs: { name: string; sectionName: string }[]; hostnames: string[] };
+    expect(route.parentRefs[0]).toMatchObject({ name: "platform", sectionName: "https" });
+    expect(route.hostnames).toEqual(["shop.shop.apps.example.com"]);
+  });
+
+  it("reads database credentials from the stores' Secrets, never copying them", () => {
+    const env = (r.find("Deployment", "orders", "shop").spec as { template: { spec: { containers: { env: { name: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
+    expect(env.find((e) => e.name === "DB_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "orders-mysql-credentials", key: "MYSQL_PASSWORD" } });
+    expect(r.filter("Secret").map((s) => s.metadata.name).sort()).toEqual(["cart-redis-credentials", "orders-mysql-credentials"]);
+  });
+
+  it("validates against the schemas and passes every check", () => {
+    expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
+    expect(r.check()).toEqual([]);
+  });
+
+  it("fails at deploy time when the platform has no such tenant", async () => {
+    const refs = { "acme/platform/local": { ...stackReferences["acme/platform/local"], tenants: { billing: "billing" } } };
+    await expect(render(() => shop(config), { stackReferences: refs })).rejects.toThrow(/PlatformStack "acme\/platform\/local": tenant \("shop"\) is not a tenant of the platform stack/);
+  });
+});
