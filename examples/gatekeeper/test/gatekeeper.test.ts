@@ -1,0 +1,65 @@
+import * as path from "path";
+import { Tenant } from "@slipway/apps";
+import { podsOf, Reachability, render, Rendered } from "@slipway/testing";
+import { gatekeeper } from "../gatekeeper";
+
+const CRD_DIR = path.resolve(__dirname, "../../../../shared/crds");
+const PLATFORM = {
+  kubeconfig: "apiVersion: v1\nkind: Config\n",
+  tenants: { security: "security" },
+  registry: "harbor.10.86.67.11.nip.io",
+  domain: "10.86.67.11.nip.io",
+  storageClasses: { block: "ceph-block" },
+  gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
+};
+const stackReferences = { "acme/platform/local": PLATFORM };
+
+describe("the gatekeeper example", () => {
+  let r: Rendered;
+  beforeAll(async () => {
+    r = await render(() => gatekeeper({ platformStack: "acme/platform/local", redisAddress: "10.86.67.40" }), { stackReferences });
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const sts = () => r.find("StatefulSet", "gatekeeper", "security").spec as any;
+
+  it("runs three replicas that never share a host, each with its own claim", () => {
+    expect(sts().replicas).toBe(3);
+    expect(sts().template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe("kubernetes.io/hostname");
+    expect(sts().volumeClaimTemplates[0].spec).toEqual({ accessModes: ["ReadWriteOnce"], storageClassName: "ceph-block", resources: { requests: { storage: "2Gi" } } });
+    expect(sts().persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: "Retain", whenScaled: "Retain" });
+    expect(r.find("PodDisruptionBudget", "gatekeeper", "security")).toBeDefined();
+  });
+
+  it("serves two HTTP ports, probing the admin port", () => {
+    const c = sts().template.spec.containers[0];
+    expect(c.ports).toEqual([
+      { name: "http", containerPort: 8080, protocol: "TCP" },
+      { name: "admin", containerPort: 8081, protocol: "TCP" },
+    ]);
+    expect(c.readinessProbe.httpGet).toEqual({ path: "/ready", port: "admin", scheme: "HTTP" });
+    expect((r.find("Service", "gatekeeper-headless", "security").spec as { clusterIP: string }).clusterIP).toBe("None");
+  });
+
+  it("is reachable under its nip.io host through the platform gateway", () => {
+    expect(r.outputs.url).toBe("https://gatekeeper.security.10.86.67.11.nip.io");
+    const route = r.find("HTTPRoute", "gatekeeper", "security").spec as { hostnames: string[]; rules: { backendRefs: { name: string; port: number }[] }[] };
+    expect(route.hostnames).toEqual(["gatekeeper.security.10.86.67.11.nip.io"]);
+    expect(route.rules[0].backendRefs[0]).toMatchObject({ name: "gatekeeper", port: 8080 });
+  });
+
+  it("reaches the external Redis, and only it", async () => {
+    const tenant = await render(() => new Tenant("security"));
+    const net = new Reachability([...tenant.manifests(), ...r.manifests()]);
+    const [pod] = podsOf(r.manifests());
+    expect(net.allows(pod, { ip: "10.86.67.40" }, 6379)).toBe(true);
+    expect(net.allows(pod, { ip: "10.86.67.40" }, 6380)).toBe(false);
+    expect(net.allows(pod, { ip: "10.86.67.41" }, 6379)).toBe(false);
+    expect(r.find("EndpointSlice", "sessions-redis-external", "security").endpoints).toEqual([{ addresses: ["10.86.67.40"], conditions: { ready: true } }]);
+  });
+
+  it("validates against the schemas and passes every check", () => {
+    expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
+    expect(r.check()).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+import * as pulumi from "@pulumi/pulumi";
+import { findSecretLeaks } from "@slipway/checks";
+import { render } from "@slipway/testing";
+import { yamlWall } from "../yaml-wall";
+
+const DB_PASSWORD = "example-yaml-wall-db-9d41";
+
+describe("the yaml-wall example", () => {
+  it("renders what the YAML wall describes, secure by default", async () => {
+    const r = await render(() => yamlWall(pulumi.secret(DB_PASSWORD)));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const d = r.find("Deployment", "nginx", "web").spec as any;
+    expect(d.replicas).toBe(3);
+    const c = d.template.spec.containers[0];
+    expect(c.volumeMounts).toContainEqual({ name: "files-0", mountPath: "/app/config", readOnly: true });
+    expect(c.env.map((e: { name: string }) => e.name)).toEqual(["APP_PASSWORD", "DB_PASSWORD"]);
+    expect(c.env.every((e: { valueFrom?: { secretKeyRef?: unknown } }) => e.valueFrom?.secretKeyRef)).toBe(true);
+    expect((r.find("Service", "nginx", "web").spec as { type: string; ports: { port: number }[] }).type).toBe("LoadBalancer");
+    expect((r.find("Service", "nginx", "web").spec as { ports: { port: number }[] }).ports[0].port).toBe(80);
+    expect(findSecretLeaks(r.resources, DB_PASSWORD, { yaml: r.toYaml() })).toEqual([]);
+    expect(r.validate()).toEqual([]);
+  });
+
+  it("passes every check (the LoadBalancer is asked for explicitly, so N3 holds)", async () => {
+    const r = await render(() => yamlWall(pulumi.secret(DB_PASSWORD)));
+    expect(r.check()).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { CalicoArgs, CalicoMetrics, PlannedIpPool } from "./args";
+import { tigeraImageValues } from "./chart";
+import { planCalico } from "./plan";
+import { TIGERA_OPERATOR_CHART } from "./versions";
+
+/**
+ * Calico from the tigera-operator: Calico CNI with IP pools planned and checked against the
+ * cluster's networks (or policy-only on EKS's AWS VPC CNI), the Calico API server, a default deny
+ * for tenant namespaces with DNS allowed, GlobalNetworkSets for external ranges, and Felix metrics.
+ */
+export class Calico extends SlipwayComponent {
+  /** "calico" (Calico CNI and IPAM) or "policy-only" (EKS with the AWS VPC CNI). */
+  readonly mode: "calico" | "policy-only";
+  /** The operator's namespace. */
+  readonly operatorNamespace: string;
+  /** The tigera-operator chart; anything that needs Calico's CRDs can depend on it. */
+  readonly chart: k8s.helm.v4.Chart;
+  /** The IP pools the Installation declares (none in policy-only mode). */
+  readonly ipPools: PlannedIpPool[];
+  /** Name of the tenants' default-deny GlobalNetworkPolicy, when rendered. */
+  readonly tenantDefaultDenyPolicy?: string;
+  /** Labels selecting each GlobalNetworkSet, by the name it was given in `networkSets`. */
+  readonly networkSets: Record<string, Record<string, string>>;
+  /** Where Prometheus scrapes Felix and Typha, when metrics are on. */
+  readonly metrics?: CalicoMetrics;
+
+  constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
+    const plan = planCalico(siteOf("Calico", name), args);
+    super("network", "Calico", name, opts);
+    const provider = args.cluster.provider;
+    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
+    const operatorNamespace = plan.namespace.metadata.name as string;
+    this.chart = installChart(
+      `${name}-operator`,
+      TIGERA_OPERATOR_CHART,
+      { namespace: operatorNamespace, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: tigeraImageValues },
+      { parent: this, provider, dependsOn: [...namespace.values()] },
+    );
+    registerManifests(
+      name,
+      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart] } })),
+      this.childOptions({ provider }),
+    );
+    this.mode = plan.mode;
+    this.operatorNamespace = operatorNamespace;
+    this.ipPools = plan.pools;
+    this.tenantDefaultDenyPolicy = plan.tenantDefaultDenyPolicy;
+    this.networkSets = plan.networkSets;
+    this.metrics = plan.metrics;
+    this.done({ mode: this.mode, operatorNamespace, ipPools: this.ipPools, tenantDefaultDenyPolicy: this.tenantDefaultDenyPolicy, networkSets: this.networkSets });
+  }
+}
