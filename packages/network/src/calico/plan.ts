@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, standardLabels } from "@slipway/core";
+import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, resolveChartOverrides, standardLabels } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
-import { resolveChartOverrides } from "./chart";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
 import { NETWORK_SET_LABEL, planNetworkSets, planTenantDefaultDeny } from "./policies";

@@ -14,9 +14,9 @@ import {
   parseImage,
   standardLabels,
   StorageClassHandle,
+  resolveChartOverrides,
 } from "@slipway/core";
 import { CephStorageArgs } from "./args";
-import { resolveChartOverrides } from "./chart";
 import { planCephCluster } from "./ceph-cluster";
 import { planStorageNodes } from "./nodes";
 import { FILESYSTEM_DATA_POOL, planBlockPool, planFilesystem, planObjectStore } from "./pools";
