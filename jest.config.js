@@ -2,7 +2,12 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true, sourceMap: true } }] },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: { isolatedModules: true, sourceMap: true } }],
+    // Graphviz (for `slipway graph`) ships as an ES module only; jest on Node 20 needs it as CommonJS.
+    "node_modules/@hpcc-js/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, isolatedModules: true, sourceMap: false } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!@hpcc-js/)"],
   moduleNameMapper: { "^@slipway/([a-z-]+)$": "<rootDir>/packages/$1/src" },
   testMatch: ["<rootDir>/packages/*/test/**/*.test.ts", "<rootDir>/examples/*/test/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { checkCommand } from "./commands/check";
+import { graphCommand } from "./commands/graph";
 import { renderCommand } from "./commands/render";
 
 const program = new Command()
@@ -12,7 +14,24 @@ program
   .argument("[program-dir]", "directory with Pulumi.yaml", ".")
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("-o, --out <dir>", "output directory (default: rendered/<stack>)")
-  .action((programDir: string, options: { stack: string; out?: string }) => renderCommand(programDir, options));
+  .option("-g, --graph", "also draw the dependency graph (graph.dot, graph.svg) into the output directory")
+  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean }) => renderCommand(programDir, options));
+
+program
+  .command("graph")
+  .description("draw a stack's component and dependency graph as DOT and SVG")
+  .argument("[program-dir]", "directory with Pulumi.yaml", ".")
+  .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
+  .option("-o, --out <dir>", "output directory (default: rendered/<stack>)")
+  .action((programDir: string, options: { stack: string; out?: string }) => graphCommand(programDir, options));
+
+program
+  .command("check")
+  .description("validate a stack's objects against the schemas and run every CHECKS.md check; non-zero on any finding")
+  .argument("[program-dir]", "directory with Pulumi.yaml", ".")
+  .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
+  .option("--crds <dir...>", "directories of CRD files to validate custom resources against (default: ../shared/crds when present)")
+  .action((programDir: string, options: { stack: string; crds?: string[] }) => checkCommand(programDir, options));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`error: ${err instanceof Error ? err.message : String(err)}`);

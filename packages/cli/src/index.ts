@@ -7,3 +7,8 @@ export { writeManifests, manifestFile, OUTPUT_MARKER } from "./write";
 export { summarize } from "./summary";
 export { renderStack, renderCommand } from "./commands/render";
 export type { RenderCommandOptions, RenderCommandResult } from "./commands/render";
+export { loadStack } from "./load";
+export type { LoadedStack } from "./load";
+export { graphCommand, writeGraph } from "./commands/graph";
+export type { GraphFiles } from "./commands/graph";
+export { checkCommand } from "./commands/check";

@@ -14,3 +14,4 @@ export { qualifyKey } from "./config";
 export type { Violation, RunOptions } from "@slipway/checks";
 export { Reachability, podsOf } from "./reachability";
 export type { PodEndpoint, Destination } from "./reachability";
+export { DependencyGraph } from "./graph";

@@ -1,3 +1,4 @@
+import { DependencyGraph } from "./graph";
 import { formatViolations, runChecks, RunOptions, Violation } from "@slipway/checks";
 import { kindKey, Manifest } from "@slipway/core";
 import { redactManifest, toYamlDocuments } from "./dump";
@@ -110,6 +111,11 @@ export class Rendered {
   }
 
   /** Schema problems of every object: core kinds against the Kubernetes schemas, custom resources against their CRDs. */
+  /** The dependency graph: cycles, critical path, transitive dependencies, DOT. */
+  graph(): DependencyGraph {
+    return new DependencyGraph(this.resources);
+  }
+
   validate(options: ValidateOptions = {}): SchemaProblem[] {
     return validateManifests(this.manifests(), options);
   }

@@ -1,17 +1,20 @@
 import { join, relative, resolve } from "path";
-import { render, Rendered } from "@slipway/testing";
-import { loadProgram } from "../program";
-import { loadProject } from "../project";
-import { loadStackConfig } from "../stack-config";
+import { Rendered } from "@slipway/testing";
+import { loadStack } from "../load";
 import { summarize } from "../summary";
 import { writeManifests } from "../write";
+import { writeGraph } from "./graph";
 
 export interface RenderCommandOptions {
   stack: string;
   /** @default rendered/<stack> */
   out?: string;
+  /** Also draw the dependency graph into the output directory. @default false */
+  graph?: boolean;
   /** Told each warning as soon as it is known (before a render that may fail). @default ignore */
   warn?: (message: string) => void;
+  /** Told what a long run is doing. @default ignore */
+  progress?: (message: string) => void;
 }
 
 export interface RenderCommandResult {
@@ -22,22 +25,25 @@ export interface RenderCommandResult {
   summary: string;
 }
 
-/** Renders a stack of the program in `programDir` offline and writes its manifests. */
+/** Renders a stack of the program in `programDir` offline and writes its manifests (and graph). */
 export async function renderStack(programDir: string, options: RenderCommandOptions): Promise<RenderCommandResult> {
-  const project = loadProject(programDir);
-  const { config, secretKeys, warnings } = loadStackConfig(project, options.stack);
-  warnings.forEach((w) => options.warn?.(w));
-  const rendered = await render(loadProgram(project), { project: project.name, stack: options.stack.split("/").pop(), config, secretConfigKeys: secretKeys });
-  const outDir = options.out ?? join("rendered", options.stack.split("/").pop() ?? options.stack);
+  const { project, stack, rendered, warnings } = await loadStack(programDir, options.stack, options.warn, options.progress);
+  const outDir = options.out ?? join("rendered", stack);
   const files = writeManifests(rendered, outDir);
   const shown = relative(process.cwd(), outDir);
   const where = !shown ? "." : shown.startsWith("..") ? resolve(outDir) : shown;
-  const summary = `Rendered stack ${options.stack} of ${project.name} into ${where} (${files.length} files)\n${summarize(rendered)}`;
-  return { rendered, outDir, files, warnings, summary };
+  const parts = [`Rendered stack ${options.stack} of ${project.name} into ${where} (${files.length} files)`, summarize(rendered)];
+  if (options.graph) {
+    options.progress?.("drawing the dependency graph...");
+    const graph = await writeGraph(rendered, `${project.name}/${stack}`, outDir);
+    files.push(relative(outDir, graph.dot), relative(outDir, graph.svg));
+    parts.push(graph.summary);
+  }
+  return { rendered, outDir, files, warnings, summary: parts.join("\n") };
 }
 
-/** `slipway render`: warnings to stderr, the summary to stdout. */
+/** `slipway render`: warnings and progress to stderr, the summary to stdout. */
 export async function renderCommand(programDir: string, options: RenderCommandOptions): Promise<void> {
-  const result = await renderStack(programDir, { ...options, warn: (w) => console.warn(`warning: ${w}`) });
+  const result = await renderStack(programDir, { ...options, warn: (w) => console.warn(`warning: ${w}`), progress: (p) => console.error(p) });
   console.log(result.summary);
 }
