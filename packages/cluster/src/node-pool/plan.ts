@@ -1,0 +1,143 @@
+import * as pulumi from "@pulumi/pulumi";
+import { checkDnsLabel, checkDnsSubdomain, checkLabelValue, checkNumber, checkOneOf, fail, InputSite, isDns1123Subdomain, Manifest } from "@slipway/core";
+import { checkSubnetIds } from "../aws-inputs";
+import { NodePoolArgs, PoolPlacement, TaintArgs } from "./args";
+
+/** The label every node of a pool carries; apps select the pool with it. */
+export const POOL_LABEL = "slipway.dev/node-pool";
+
+const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+/** Label domains reserved for Kubernetes and EKS: kubelets may not set them on themselves. */
+const RESERVED_DOMAINS = ["kubernetes.io", "k8s.io", "eks.amazonaws.com"];
+const INSTANCE_TYPE = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.(nano|micro|small|medium|large|xlarge|[0-9]+xlarge|metal(-[0-9]+xl)?)$/;
+/** Graviton families carry a "g" right after the generation digit (m7g, c6gn, r8gd, t4g). */
+const ARM_FAMILY = /^[a-z]+[0-9]+g[a-z]*\./;
+const EKS_TAINT_EFFECT = { NoSchedule: "NO_SCHEDULE", PreferNoSchedule: "PREFER_NO_SCHEDULE", NoExecute: "NO_EXECUTE" } as const;
+
+export interface EksPoolPlan {
+  instanceTypes: string[];
+  amiType: "AL2023_x86_64_STANDARD" | "AL2023_ARM_64_STANDARD";
+  capacityType: "ON_DEMAND" | "SPOT";
+  scaling: { minSize: number; maxSize: number; desiredSize: number };
+  diskSizeGiB: number;
+  subnetIds?: pulumi.Input<string>[];
+  eksTaints: { key: string; value?: string; effect: string }[];
+}
+
+export interface NodePoolPlan {
+  labels: Record<string, string>;
+  taints: TaintArgs[];
+  placement: PoolPlacement;
+  eks?: EksPoolPlan;
+  /** Existing clusters: server-side-apply patches of the named nodes. */
+  nodePatches?: Manifest[];
+}
+
+/** Fails unless `key` is a label or taint key: an optional DNS-subdomain prefix and a name, outside reserved domains. */
+function checkKey(site: InputSite, path: string, key: unknown): string {
+  const [prefix, name, extra] = typeof key === "string" ? (key.includes("/") ? key.split("/") : [undefined, key]) : [];
+  const ok = typeof name === "string" && extra === undefined && QUALIFIED_NAME.test(name) && (prefix === undefined || isDns1123Subdomain(prefix));
+  if (!ok) return fail(site, path, key, "is not a valid key", 'use an optional DNS prefix and a name, e.g. "example.com/gpu" or "workload"');
+  if (prefix && RESERVED_DOMAINS.some((d) => prefix === d || prefix.endsWith(`.${d}`))) {
+    fail(site, path, key, `uses a reserved domain (${RESERVED_DOMAINS.join(", ")})`, "use your own domain, e.g. slipway.dev/ or example.com/");
+  }
+  return key as string;
+}
+
+function planLabels(site: InputSite, poolName: string, labels: unknown): Record<string, string> {
+  if (labels === undefined) return { [POOL_LABEL]: poolName };
+  if (typeof labels !== "object" || labels === null) return fail(site, "labels", labels, "must map label keys to values");
+  for (const [key, value] of Object.entries(labels)) {
+    checkKey(site, `labels.${key}`, key);
+    if (key === POOL_LABEL) fail(site, `labels.${key}`, key, "is set by the pool itself", "drop it; the pool labels its nodes with its name");
+    checkLabelValue(site, `labels.${key}`, value);
+  }
+  return { ...(labels as Record<string, string>), [POOL_LABEL]: poolName };
+}
+
+function planTaints(site: InputSite, taints: unknown): TaintArgs[] {
+  if (taints === undefined) return [];
+  if (!Array.isArray(taints)) return fail(site, "taints", taints, "must be a list of { key, value, effect }");
+  const seen = new Set<string>();
+  return taints.map((taint: TaintArgs, i) => {
+    checkKey(site, `taints[${i}].key`, taint?.key);
+    if (taint.value !== undefined) checkLabelValue(site, `taints[${i}].value`, taint.value);
+    checkOneOf(site, `taints[${i}].effect`, taint.effect, Object.keys(EKS_TAINT_EFFECT) as (keyof typeof EKS_TAINT_EFFECT)[]);
+    const id = `${taint.key}:${taint.effect}`;
+    if (seen.has(id)) fail(site, `taints[${i}]`, id, "repeats a taint key and effect", "give each key one taint per effect");
+    seen.add(id);
+    return taint.value === undefined ? { key: taint.key, effect: taint.effect } : { key: taint.key, value: taint.value, effect: taint.effect };
+  });
+}
+
+function planInstanceTypes(site: InputSite, types: unknown): { instanceTypes: string[]; amiType: EksPoolPlan["amiType"] } {
+  if (!Array.isArray(types) || types.length === 0) return fail(site, "instanceTypes", types, "must list at least one instance type", 'e.g. ["m6i.large"]');
+  types.forEach((type, i) => {
+    if (typeof type !== "string" || !INSTANCE_TYPE.test(type)) fail(site, `instanceTypes[${i}]`, type, "is not an EC2 instance type", 'e.g. "m6i.large" or "m7g.xlarge"');
+    if (types.indexOf(type) !== i) fail(site, `instanceTypes[${i}]`, type, "is listed twice");
+  });
+  const arm = types.map((t: string) => ARM_FAMILY.test(t));
+  const mixed = arm.findIndex((a) => a !== arm[0]);
+  if (mixed >= 0) fail(site, `instanceTypes[${mixed}]`, types[mixed], "has another CPU architecture than instanceTypes[0]", "make one pool per architecture (arm64 and x86_64)");
+  return { instanceTypes: types, amiType: arm[0] ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD" };
+}
+
+function planScaling(site: InputSite, scaling: NodePoolArgs["scaling"]): EksPoolPlan["scaling"] {
+  const given = scaling ?? { min: 2, max: 4 };
+  if (typeof given !== "object" || given === null) return fail(site, "scaling", given, "must be { min, max, desired? }");
+  const minSize = checkNumber(site, "scaling.min", given.min, { min: 0, max: 1000 });
+  const maxSize = checkNumber(site, "scaling.max", given.max, { min: 1, max: 1000 });
+  if (maxSize < minSize) fail(site, "scaling.max", maxSize, `is less than scaling.min (${minSize})`, "raise scaling.max or lower scaling.min");
+  const desiredSize = checkNumber(site, "scaling.desired", given.desired ?? minSize, { min: 0, max: 1000 });
+  if (desiredSize < minSize || desiredSize > maxSize) fail(site, "scaling.desired", desiredSize, `is outside scaling.min..scaling.max (${minSize}..${maxSize})`);
+  return { minSize, maxSize, desiredSize };
+}
+
+function planEksPool(site: InputSite, args: NodePoolArgs, taints: TaintArgs[]): EksPoolPlan {
+  if (args.nodes !== undefined) fail(site, "nodes", args.nodes, "names nodes, which only an existing cluster has", "on EKS the pool's node group makes its nodes; drop nodes");
+  const capacity = checkOneOf(site, "capacity", args.capacity ?? "on-demand", ["on-demand", "spot"] as const);
+  return {
+    ...planInstanceTypes(site, args.instanceTypes ?? ["m6i.large"]),
+    capacityType: capacity === "spot" ? "SPOT" : "ON_DEMAND",
+    scaling: planScaling(site, args.scaling),
+    diskSizeGiB: checkNumber(site, "diskSizeGiB", args.diskSizeGiB ?? 50, { min: 20, max: 16384 }),
+    subnetIds: args.subnetIds === undefined ? undefined : checkSubnetIds(site, "subnetIds", args.subnetIds, 1),
+    eksTaints: taints.map((t) => ({ ...t, effect: EKS_TAINT_EFFECT[t.effect] })),
+  };
+}
+
+/** Existing clusters: one server-side-apply patch per node, adding the pool's labels and taints. */
+function planNodePatches(site: InputSite, args: NodePoolArgs, labels: Record<string, string>, taints: TaintArgs[]): Manifest[] {
+  for (const field of ["instanceTypes", "capacity", "scaling", "diskSizeGiB", "volumeKmsKeyArn", "subnetIds"] as const) {
+    if (args[field] !== undefined) fail(site, field, args[field], "only applies to EKS node groups", "drop it for an existing cluster");
+  }
+  const nodes = args.nodes;
+  if (!Array.isArray(nodes) || nodes.length === 0) return fail(site, "nodes", nodes, "must name at least one node of the existing cluster", 'e.g. ["node1", "node2"]');
+  nodes.forEach((node, i) => {
+    checkDnsSubdomain(site, `nodes[${i}]`, node);
+    if (nodes.indexOf(node) !== i) fail(site, `nodes[${i}]`, node, "is listed twice");
+  });
+  return nodes.map((node) => ({
+    apiVersion: "v1",
+    kind: "Node",
+    // patchForce: the kubelet or an installer may own these fields; the pool's values win.
+    metadata: { name: node, labels, annotations: { "pulumi.com/patchForce": "true" } },
+    ...(taints.length > 0 ? { spec: { taints } } : {}),
+  }));
+}
+
+/** Validates a node pool's arguments and plans its nodes' labels, taints and the placement apps use. */
+export function planNodePool(site: InputSite, args: NodePoolArgs): NodePoolPlan {
+  if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
+  const poolName = checkDnsLabel(site, "name", site.name);
+  if (!args.cluster || typeof args.cluster !== "object") fail(site, "cluster", args.cluster, "is required", "pass the Cluster the pool belongs to");
+  const labels = planLabels(site, poolName, args.labels);
+  const taints = planTaints(site, args.taints);
+  const tolerations = taints.map((t) => ({ key: t.key, operator: t.value === undefined ? "Exists" : "Equal", ...(t.value === undefined ? {} : { value: t.value }), effect: t.effect }));
+  const placement: PoolPlacement = { nodeSelector: { [POOL_LABEL]: poolName }, ...(tolerations.length > 0 ? { tolerations } : {}) };
+  if (args.cluster.kind === "eks") {
+    if (!args.cluster.eks) fail(site, "cluster", args.cluster.clusterName, "is an EKS cluster without its AWS side", "pass the Cluster component itself");
+    return { labels, taints, placement, eks: planEksPool(site, args, taints) };
+  }
+  return { labels, taints, placement, nodePatches: planNodePatches(site, args, labels, taints) };
+}

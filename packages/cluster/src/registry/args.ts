@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ChartOverrides, ClusterHandle, GatewayHandle, StorageClassHandle } from "@slipway/core";
+
+/** Nodes that pull images: a NodePool (its role gets pull access). */
+export interface PullerRef {
+  readonly nodeRoleArn?: pulumi.Input<string>;
+}
+
+/** Amazon ECR repositories. */
+export interface EcrRegistryArgs {
+  kind: "ecr";
+  /** Repository names, e.g. "shop/cart". */
+  repositories: string[];
+  /** Images kept per repository (older ones expire). @default 30 */
+  keepLast?: number;
+  /** Days before untagged images expire. @default 14 */
+  untaggedExpireDays?: number;
+  /** A customer-managed KMS key. @default the AWS-managed ECR key (still KMS) */
+  kmsKeyArn?: pulumi.Input<string>;
+  /** Node pools that pull from the repositories. @default none (same-account nodes pull through their role's policy) */
+  pullers?: PullerRef[];
+  /** Principals (CI roles) allowed to assume the push role. @default no push role */
+  pushPrincipalArns?: pulumi.Input<string>[];
+  /** Repository prefix holding mirrored platform images (air-gapped sites). @default "mirror" */
+  mirrorPrefix?: string;
+}
+
+/** A project in Harbor. */
+export interface HarborProjectArgs {
+  name: string;
+  /** Anyone may pull without logging in. @default false */
+  public?: boolean;
+}
+
+/** A robot account for CI or a cluster. */
+export interface HarborRobotArgs {
+  name: string;
+  /** The project it works in. */
+  project: string;
+  /** Pull only, or pull and push. @default "pull" */
+  access?: "pull" | "push";
+}
+
+/** Harbor from its pinned chart, exposed through the platform gateway. */
+export interface HarborRegistryArgs {
+  kind: "harbor";
+  /** The cluster Harbor runs in. */
+  cluster: ClusterHandle;
+  /** The public hostname, e.g. "harbor.corp.example". */
+  host: string;
+  /** The gateway Harbor is exposed through (HTTPS listener). */
+  gateway: GatewayHandle;
+  /** Where Harbor keeps images and its database. */
+  storageClass: StorageClassHandle;
+  /** Size of the image store. @default "100Gi" */
+  storageSize?: string;
+  /** Harbor's namespace. @default "harbor" */
+  namespace?: string;
+  /** Projects to create. @default none */
+  projects?: HarborProjectArgs[];
+  /** Robot accounts to create. @default none */
+  robots?: HarborRobotArgs[];
+  /** The project holding mirrored platform images (created for you). @default "mirror" */
+  mirrorProject?: string;
+  /** Chart mirror, version and image registry overrides (air-gapped sites). @default upstream */
+  chart?: ChartOverrides;
+}
+
+export type RegistryArgs = EcrRegistryArgs | HarborRegistryArgs;

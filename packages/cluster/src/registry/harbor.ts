@@ -1,0 +1,212 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import {
+  checkDnsLabel,
+  checkHostname,
+  checkOneOf,
+  checkQuantity,
+  checkUrl,
+  fail,
+  InputSite,
+  installChart,
+  Manifest,
+  registerManifests,
+  standardLabels,
+} from "@slipway/core";
+import { checkImageMirror } from "../mirror";
+import { HARBOR_CHART } from "../versions";
+import { HarborRegistryArgs, HarborRobotArgs } from "./args";
+import { HarborProject, HarborRobot } from "./harbor-resources";
+import { checkNameList, checkProjectName } from "./names";
+
+export const HARBOR_ADMIN_SECRET = "harbor-admin";
+export const HARBOR_SECRET_KEY_SECRET = "harbor-secret-key";
+/** The chart's Service (expose.type clusterIP) the route sends traffic to. */
+export const HARBOR_SERVICE = { name: "harbor", port: 80 };
+/** The robot whose credentials become the tenants' image pull secret. */
+export const TENANT_PULL_ROBOT = "tenants-pull";
+
+export interface HarborPlan {
+  host: string;
+  namespace: string;
+  storageSize: string;
+  storageClassName: string;
+  projects: { name: string; public: boolean }[];
+  robots: Required<HarborRobotArgs>[];
+  mirrorProject: string;
+  imageRegistry?: string;
+  chart: { repository?: string; version?: string };
+}
+
+function planRobots(site: InputSite, robots: unknown, projects: string[]): Required<HarborRobotArgs>[] {
+  if (robots === undefined) return [];
+  if (!Array.isArray(robots)) return fail(site, "robots", robots, "must be a list of { name, project, access }");
+  const seen = new Set<string>();
+  return robots.map((robot: HarborRobotArgs, i) => {
+    const name = checkProjectName(site, `robots[${i}].name`, robot?.name);
+    if (!projects.includes(robot.project)) fail(site, `robots[${i}].project`, robot.project, "is not one of the registry's projects", `use one of: ${projects.join(", ")}`);
+    const access = checkOneOf(site, `robots[${i}].access`, robot.access ?? "pull", ["pull", "push"] as const);
+    if (seen.has(`${robot.project}+${name}`) || name === TENANT_PULL_ROBOT) fail(site, `robots[${i}].name`, name, "is already taken in its project");
+    seen.add(`${robot.project}+${name}`);
+    return { name, project: robot.project, access };
+  });
+}
+
+/** Validates a Harbor registry's arguments (nothing registered yet). */
+export function planHarbor(site: InputSite, args: HarborRegistryArgs, clusterMirror: string | undefined): HarborPlan {
+  if (!args.cluster?.provider) fail(site, "cluster", args.cluster, "is required", "pass the Cluster Harbor runs in");
+  if (!args.gateway?.gatewayName || !args.gateway?.gatewayNamespace) fail(site, "gateway", args.gateway, "is required", "pass the platform Gateway Harbor is exposed through");
+  if (!args.storageClass?.storageClassName) fail(site, "storageClass", args.storageClass, "is required", "pass a StorageClass handle, e.g. ceph.blockClass");
+  if (!args.storageClass.accessModes.includes("ReadWriteOnce")) fail(site, "storageClass", args.storageClass.storageClassName, "does not offer ReadWriteOnce volumes");
+  const host = checkHostname(site, "host", args.host);
+  const storageSize = args.storageSize ?? "100Gi";
+  checkQuantity(site, "storageSize", storageSize, "storage");
+  const mirrorProject = checkProjectName(site, "mirrorProject", args.mirrorProject ?? "mirror");
+  const given = args.projects ?? [];
+  const names = checkNameList(site, "projects", Array.isArray(given) ? given.map((p) => p?.name) : given, checkProjectName);
+  const mirrorAt = names.indexOf(mirrorProject);
+  if (mirrorAt >= 0) fail(site, `projects[${mirrorAt}].name`, mirrorProject, "is the mirror project, which the registry creates itself", "drop it from projects");
+  const projects = [...given.map((p) => ({ name: p.name, public: p.public ?? false })), { name: mirrorProject, public: false }];
+  const chart = args.chart ?? {};
+  if (chart.repository !== undefined) checkUrl(site, "chart.repository", chart.repository, ["https:", "http:", "oci:"]);
+  if (chart.version !== undefined && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(chart.version)) fail(site, "chart.version", chart.version, "is not a chart version", 'e.g. "1.18.4"');
+  const imageRegistry = chart.imageRegistry ?? clusterMirror;
+  if (imageRegistry !== undefined) checkImageMirror(site, "chart.imageRegistry", imageRegistry);
+  return {
+    host,
+    namespace: checkDnsLabel(site, "namespace", args.namespace ?? "harbor"),
+    storageSize,
+    storageClassName: args.storageClass.storageClassName,
+    projects,
+    robots: planRobots(site, args.robots, projects.map((p) => p.name)),
+    mirrorProject,
+    imageRegistry,
+    chart: { repository: chart.repository, version: chart.version },
+  };
+}
+
+/** Harbor's namespace, its generated secrets (as Kubernetes Secrets only) and its route through the gateway. */
+export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secrets: { adminPassword: pulumi.Input<string>; secretKey: pulumi.Input<string> }): Manifest[] {
+  const labels = standardLabels({ name: "harbor", component: "registry", partOf: "slipway" });
+  const meta = (name: string) => ({ name, namespace: plan.namespace, labels });
+  // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
+  const pss = Object.fromEntries(["enforce", "warn", "audit"].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, "restricted"], [`pod-security.kubernetes.io/${mode}-version`, "latest"]]));
+  return [
+    { apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } },
+    { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_ADMIN_SECRET), type: "Opaque", stringData: { HARBOR_ADMIN_PASSWORD: secrets.adminPassword } },
+    { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_SECRET_KEY_SECRET), type: "Opaque", stringData: { secretKey: secrets.secretKey } },
+    {
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "HTTPRoute",
+      metadata: meta("harbor"),
+      spec: {
+        parentRefs: [{ group: "gateway.networking.k8s.io", kind: "Gateway", name: args.gateway.gatewayName, namespace: args.gateway.gatewayNamespace, sectionName: args.gateway.httpsListener ?? "https" }],
+        hostnames: [plan.host],
+        rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: HARBOR_SERVICE.name, port: HARBOR_SERVICE.port }] }],
+      },
+    },
+  ];
+}
+
+/** Every image of the chart under a mirror registry (air-gapped sites). */
+function harborImageValues(registry: string): pulumi.Inputs {
+  const image = (name: string) => ({ image: { repository: `${registry}/goharbor/${name}` } });
+  return {
+    nginx: image("nginx-photon"),
+    portal: image("harbor-portal"),
+    core: image("harbor-core"),
+    jobservice: image("harbor-jobservice"),
+    registry: { registry: image("registry-photon"), controller: image("harbor-registryctl") },
+    trivy: image("trivy-adapter-photon"),
+    database: { internal: image("harbor-db") },
+    redis: { internal: image("redis-photon") },
+    exporter: image("harbor-exporter"),
+  };
+}
+
+function chartValues(plan: HarborPlan, databasePassword: pulumi.Input<string>): pulumi.Inputs {
+  const claim = (size?: string) => ({ storageClass: plan.storageClassName, accessMode: "ReadWriteOnce", ...(size ? { size } : {}) });
+  return {
+    // TLS ends at the gateway; the chart's Service only speaks HTTP inside the cluster.
+    expose: { type: "clusterIP", tls: { enabled: false }, clusterIP: { name: HARBOR_SERVICE.name, ports: { httpPort: HARBOR_SERVICE.port } } },
+    externalURL: `https://${plan.host}`,
+    existingSecretAdminPassword: HARBOR_ADMIN_SECRET,
+    existingSecretAdminPasswordKey: "HARBOR_ADMIN_PASSWORD",
+    existingSecretSecretKey: HARBOR_SECRET_KEY_SECRET,
+    // Never the chart's well-known default database password.
+    database: { type: "internal", internal: { password: databasePassword } },
+    persistence: {
+      enabled: true,
+      resourcePolicy: "keep",
+      persistentVolumeClaim: { registry: claim(plan.storageSize), jobservice: { jobLog: claim() }, database: claim(), redis: claim(), trivy: claim() },
+    },
+  };
+}
+
+/** A robot's login: its full name and its secret (a Pulumi secret). */
+export interface RobotCredentials {
+  username: pulumi.Output<string>;
+  password: pulumi.Output<string>;
+}
+
+export interface HarborBuilt {
+  adminPassword: pulumi.Output<string>;
+  pullSecretDockerConfig: pulumi.Output<string>;
+  robots: Record<string, RobotCredentials>;
+  projects: Record<string, HarborProject>;
+}
+
+/** Registers Harbor: generated secrets, the chart, the route, then projects and robots through Harbor's API. */
+export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistryArgs, parent: pulumi.Resource): HarborBuilt {
+  const opts = { parent };
+  const password = (id: string, length: number) => new random.RandomPassword(`${name}-${id}`, { length, special: false, minUpper: 2, minLower: 2, minNumeric: 2 }, opts);
+  const adminPassword = pulumi.secret(password("admin", 32).result);
+  // Harbor encrypts stored credentials with this key; it must be exactly 16 characters.
+  const secretKey = pulumi.secret(password("secret-key", 16).result);
+  const databasePassword = pulumi.secret(password("database", 32).result);
+  const kubernetes = { ...opts, provider: args.cluster.provider };
+  const objects = registerManifests(name, harborManifests(plan, args, { adminPassword, secretKey }), kubernetes);
+  const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
+  const chart = installChart(
+    `${name}-chart`,
+    HARBOR_CHART,
+    {
+      namespace: plan.namespace,
+      values: chartValues(plan, databasePassword),
+      overrides: { repository: plan.chart.repository, version: plan.chart.version, imageRegistry: plan.imageRegistry },
+      imageValues: harborImageValues,
+    },
+    { ...kubernetes, dependsOn: [...objects.values()] },
+  );
+  const route = objects.get(`gateway.networking.k8s.io/v1/HTTPRoute/harbor`) as pulumi.Resource;
+  // Projects and robots are made through Harbor's API, so Harbor must be up and reachable first.
+  const api = { url: `https://${plan.host}`, username: "admin", password: adminPassword };
+  const apiOptions = { parent, dependsOn: [chart, route, namespace] };
+  const projects = Object.fromEntries(plan.projects.map((p) => [p.name, new HarborProject(`${name}-${p.name}`, { ...api, name: p.name, public: p.public }, apiOptions)]));
+  const permissions = (project: string, access: "pull" | "push") => ({
+    kind: "project" as const,
+    namespace: project,
+    access: [{ resource: "repository", action: "pull" }, ...(access === "push" ? [{ resource: "repository", action: "push" }] : [])],
+  });
+  const robotOptions = { ...apiOptions, dependsOn: [...apiOptions.dependsOn, ...Object.values(projects)] };
+  const robots = Object.fromEntries(
+    plan.robots.map((r) => [
+      `${r.project}+${r.name}`,
+      new HarborRobot(`${name}-${r.project}-${r.name}`, { ...api, name: r.name, description: `Slipway robot (${r.access})`, level: "project", permissions: [permissions(r.project, r.access)] }, robotOptions),
+    ]),
+  );
+  const pullRobot = new HarborRobot(
+    `${name}-${TENANT_PULL_ROBOT}`,
+    { ...api, name: TENANT_PULL_ROBOT, description: "Image pulls of every tenant", level: "system", permissions: plan.projects.map((p) => permissions(p.name, "pull")) },
+    robotOptions,
+  );
+  const pullSecretDockerConfig = pulumi.secret(
+    pulumi.all([pullRobot.fullName, pullRobot.secret]).apply(([username, secret]) =>
+      JSON.stringify({ auths: { [plan.host]: { username, password: secret, auth: Buffer.from(`${username}:${secret}`).toString("base64") } } }),
+    ),
+  );
+  // Secret in code too, not only through additionalSecretOutputs (which only the engine applies).
+  const credentials = (robot: HarborRobot): RobotCredentials => ({ username: robot.fullName, password: pulumi.secret(robot.secret) });
+  return { adminPassword, pullSecretDockerConfig, robots: Object.fromEntries(Object.entries(robots).map(([key, robot]) => [key, credentials(robot)])), projects };
+}
