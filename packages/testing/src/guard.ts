@@ -4,6 +4,7 @@ import { isCollecting, reportFailure } from "./failures";
 type Serialize = (label: string, props: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
 interface RpcModule {
   serializeResourceProperties: Serialize;
+  serializeProperties: Serialize;
 }
 interface OutputInternals {
   promise(): Promise<unknown>;
@@ -50,6 +51,25 @@ function guardInputSerialization(): void {
 }
 
 /**
+ * A component's `registerOutputs` serializes its outputs with the same runtime helper under a label
+ * of its own; an output that fails there is reported to the render the same way.
+ */
+function guardOutputSerialization(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const original = rpc.serializeProperties;
+  rpc.serializeProperties = async (label, props, opts) => {
+    try {
+      return await original(label, props, opts);
+    } catch (err) {
+      if (!label.startsWith("monitor.registerResourceOutputs") || !reportFailure(err)) throw err;
+      const outputs = (props as { outputs?: Record<string, unknown> }).outputs ?? {};
+      return original(label, { outputs: await withoutFailures(outputs) }, opts);
+    }
+  };
+}
+
+/**
  * Every Output keeps `isKnown`/`isSecret` promises that reject, unawaited, when its value fails.
  * The constructor assigns them, so a setter on the prototype sees each one: during a render it
  * reports the failure and marks the promise handled. Outside a render nothing changes.
@@ -73,5 +93,6 @@ export function installFailureGuards(): void {
   if (installed) return;
   installed = true;
   guardInputSerialization();
+  guardOutputSerialization();
   guardOutputPromises();
 }

@@ -226,3 +226,19 @@ describe("duplicate URNs", () => {
     await expect(attempt).rejects.toThrow(/Duplicate resource URN .*ConfigMap::same/);
   });
 });
+
+describe("a component output that fails", () => {
+  it("rejects the render with the error instead of escaping as an unhandled rejection", async () => {
+    const { SlipwayInputError } = await import("@slipway/core");
+    class Broken extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("test:index:Broken", name, {});
+        const bad = pulumi.output("x").apply(() => {
+          throw new SlipwayInputError({ component: "Broken", name }, "kubeconfig", "[secret]", "does not parse");
+        });
+        this.registerOutputs({ bad });
+      }
+    }
+    await expect(render(() => new Broken("b"))).rejects.toThrow(/Broken "b": kubeconfig/);
+  });
+});
