@@ -1,24 +1,10 @@
-import { checkImage, containerNameFromImage, formatImage, ImageRef, InputSite, isDns1123Label, parseImage, showValue, SlipwayInputError } from "@slipway/core";
+import { checkImage, containerNameFromImage, formatImage, ImageRef, InputSite, isDns1123Label, parseImage } from "@slipway/core";
+
+import { expectInputError } from "./support";
 
 const site: InputSite = { component: "AppService", name: "cart" };
 const DIGEST = `sha256:${"0123456789abcdef".repeat(4)}`;
 
-/** Runs `act` and asserts it threw a SlipwayInputError naming the site, the path and the shown bad value. */
-function expectInputError(act: () => unknown, path: string, value: unknown, problem?: string): void {
-  let caught: unknown;
-  try {
-    act();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SlipwayInputError);
-  const error = caught as SlipwayInputError;
-  expect(error.message).toContain('AppService "cart"');
-  expect(error.message).toContain(`${path} (${showValue(value)})`);
-  expect(error.path).toBe(path);
-  expect(error.value).toBe(value);
-  if (problem) expect(error.problem).toContain(problem);
-}
 
 const PARSED: [string, ImageRef][] = [
   ["nginx:1.27.3", { repository: "nginx", tag: "1.27.3" }],

@@ -1,23 +1,9 @@
-import { checkLabelValue, InputSite, isLabelValue, MANAGED_BY, selectorLabels, showValue, SlipwayInputError, standardLabels } from "@slipway/core";
+import { checkLabelValue, InputSite, isLabelValue, MANAGED_BY, selectorLabels, standardLabels } from "@slipway/core";
+
+import { expectInputError } from "./support";
 
 const site: InputSite = { component: "AppService", name: "cart" };
 
-/** Runs `act` and asserts it threw a SlipwayInputError naming the site, the path and the shown bad value. */
-function expectInputError(act: () => unknown, path: string, value: unknown, problem?: string): void {
-  let caught: unknown;
-  try {
-    act();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SlipwayInputError);
-  const error = caught as SlipwayInputError;
-  expect(error.message).toContain('AppService "cart"');
-  expect(error.message).toContain(`${path} (${showValue(value)})`);
-  expect(error.path).toBe(path);
-  expect(error.value).toBe(value);
-  if (problem) expect(error.problem).toContain(problem);
-}
 
 const GOOD_VALUES = ["", "a", "Z", "0", "cart", "v1.4.2", "1.4.2", "My_App-2", "a.b_c-d", "A-_.z", "x".repeat(63)];
 const BAD_VALUES: unknown[] = [

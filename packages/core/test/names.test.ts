@@ -1,23 +1,9 @@
-import { checkDnsLabel, checkDnsSubdomain, childName, InputSite, isDns1123Label, isDns1123Subdomain, shortHash, showValue, SlipwayInputError } from "@slipway/core";
+import { checkDnsLabel, checkDnsSubdomain, childName, InputSite, isDns1123Label, isDns1123Subdomain, shortHash } from "@slipway/core";
+
+import { expectInputError } from "./support";
 
 const site: InputSite = { component: "AppService", name: "cart" };
 
-/** Runs `act` and asserts it threw a SlipwayInputError naming the site, the path and the shown bad value. */
-function expectInputError(act: () => unknown, path: string, value: unknown, problem?: string): void {
-  let caught: unknown;
-  try {
-    act();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SlipwayInputError);
-  const error = caught as SlipwayInputError;
-  expect(error.message).toContain('AppService "cart"');
-  expect(error.message).toContain(`${path} (${showValue(value)})`);
-  expect(error.path).toBe(path);
-  expect(error.value).toBe(value);
-  if (problem) expect(error.problem).toContain(problem);
-}
 
 const GOOD_LABELS = ["a", "0", "cart", "cart-redis", "a1", "1a", "123", "a-b-c", "a--b", "x".repeat(63), `a${"-".repeat(61)}z`];
 

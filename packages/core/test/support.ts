@@ -1,3 +1,4 @@
+import { showValue, SlipwayInputError } from "@slipway/core";
 import * as pulumi from "@pulumi/pulumi";
 
 /**
@@ -11,4 +12,22 @@ export function settle<T>(output: pulumi.Input<T>): Promise<T> {
   internals.isKnown.catch(() => undefined);
   internals.isSecret.catch(() => undefined);
   return internals.promise();
+}
+
+/** Runs `act` and asserts it threw a SlipwayInputError naming `AppService "cart"`, the path and the shown bad value. */
+export function expectInputError(act: () => unknown, path: string, value: unknown, problem?: string): SlipwayInputError {
+  let caught: unknown;
+  try {
+    act();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(SlipwayInputError);
+  const error = caught as SlipwayInputError;
+  expect(error.message).toContain('AppService "cart"');
+  expect(error.message).toContain(`${path} (${showValue(value)})`);
+  expect(error.path).toBe(path);
+  expect(error.value).toBe(value);
+  if (problem) expect(error.problem).toContain(problem);
+  return error;
 }

@@ -15,29 +15,12 @@ import {
   parseCidr,
   parseDuration,
   parseQuantity,
-  showValue,
-  SlipwayInputError,
 } from "@slipway/core";
+
+import { expectInputError } from "./support";
 
 const site: InputSite = { component: "AppService", name: "cart" };
 
-/** Runs `act` and asserts it threw a SlipwayInputError naming the site, the path and the shown bad value. */
-function expectInputError(act: () => unknown, path: string, value: unknown, problem?: string): SlipwayInputError {
-  let caught: unknown;
-  try {
-    act();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SlipwayInputError);
-  const error = caught as SlipwayInputError;
-  expect(error.message).toContain('AppService "cart"');
-  expect(error.message).toContain(`${path} (${showValue(value)})`);
-  expect(error.path).toBe(path);
-  expect(error.value).toBe(value);
-  if (problem) expect(error.problem).toContain(problem);
-  return error;
-}
 
 describe("checkNumber", () => {
   it.each<[number, Parameters<typeof checkNumber>[3]]>([

@@ -45,35 +45,34 @@ function serviceFor(
   );
 }
 
+type WorkloadArgs<Spec> = { metadata?: { namespace?: pulumi.Input<string>; labels?: Record<string, string> }; spec: Spec };
+
+/** What createService needs to remember of a workload. */
+function sourceOf(name: string, args: WorkloadArgs<WorkloadSpec>) {
+  return { name, namespace: args.metadata?.namespace, spec: args.spec };
+}
+
 /** A Deployment with kubernetesx's `createService`. */
 export class Deployment extends k8s.apps.v1.Deployment {
-  private readonly specInput: WorkloadSpec;
-  private readonly workloadName: string;
-  private readonly namespaceInput?: pulumi.Input<string>;
-  constructor(name: string, args: { metadata?: { namespace?: pulumi.Input<string>; labels?: Record<string, string> }; spec: k8s.types.input.apps.v1.DeploymentSpec }, opts?: pulumi.CustomResourceOptions) {
+  private readonly source: ReturnType<typeof sourceOf>;
+  constructor(name: string, args: WorkloadArgs<k8s.types.input.apps.v1.DeploymentSpec>, opts?: pulumi.CustomResourceOptions) {
     super(name, { metadata: { ...args.metadata, name }, spec: args.spec }, opts);
-    this.specInput = args.spec;
-    this.workloadName = name;
-    this.namespaceInput = args.metadata?.namespace;
+    this.source = sourceOf(name, args);
   }
   /** A Service selecting this Deployment's pods. */
   createService(args: CreateServiceArgs = {}): k8s.core.v1.Service {
-    return serviceFor(this, this.workloadName, this.namespaceInput, this.specInput, args);
+    return serviceFor(this, this.source.name, this.source.namespace, this.source.spec, args);
   }
 }
 
 /** A StatefulSet with kubernetesx's `createService` (make it headless with the StatefulSet's serviceName). */
 export class StatefulSet extends k8s.apps.v1.StatefulSet {
-  private readonly specInput: WorkloadSpec;
-  private readonly workloadName: string;
-  private readonly namespaceInput?: pulumi.Input<string>;
-  constructor(name: string, args: { metadata?: { namespace?: pulumi.Input<string>; labels?: Record<string, string> }; spec: k8s.types.input.apps.v1.StatefulSetSpec }, opts?: pulumi.CustomResourceOptions) {
+  private readonly source: ReturnType<typeof sourceOf>;
+  constructor(name: string, args: WorkloadArgs<k8s.types.input.apps.v1.StatefulSetSpec>, opts?: pulumi.CustomResourceOptions) {
     super(name, { metadata: { ...args.metadata, name }, spec: args.spec }, opts);
-    this.specInput = args.spec;
-    this.workloadName = name;
-    this.namespaceInput = args.metadata?.namespace;
+    this.source = sourceOf(name, args);
   }
   createService(args: CreateServiceArgs = {}): k8s.core.v1.Service {
-    return serviceFor(this, this.workloadName, this.namespaceInput, this.specInput, args);
+    return serviceFor(this, this.source.name, this.source.namespace, this.source.spec, args);
   }
 }
