@@ -1,1 +1,3 @@
-export {};
+export * from "./monitoring";
+export * from "./logging";
+export { KUBE_PROMETHEUS_STACK_CHART, FLUENT_BIT_CHART } from "./versions";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkDnsSubdomain, configRef, EnvMap, fail, InputSite, isKnown, Manifest, MountSpec, secretRef, SlipwayInputError } from "@slipway/core";
+import { checkDnsSubdomain, configRef, EnvMap, fail, InputSite, Manifest, MountSpec, requireSecret, secretRef } from "@slipway/core";
 
 /** The app's ConfigMaps and Secret, plus the env and mounts that make the pod use them. */
 export interface ConfigPlan {
@@ -13,18 +13,6 @@ const KEY = /^[-._a-zA-Z0-9]+$/;
 /** A ConfigMap/Secret key for a file path: "/app/config/app.yaml" -> "app-config-app.yaml". */
 function fileKey(path: string): string {
   return path.replace(/^\/+/, "").replace(/[^-._a-zA-Z0-9]+/g, "-");
-}
-
-/** Makes sure a value that must be secret is one: plain text fails now, a non-secret Output at deploy time. */
-function requireSecret(site: InputSite, path: string, value: pulumi.Input<string>): pulumi.Output<string> {
-  if (isKnown(value)) {
-    return fail(site, path, "[plain text]", "is plain text where a secret is required", "pass a Pulumi secret, e.g. config.requireSecret(...) or pulumi.secret(...)");
-  }
-  const output = pulumi.output(value);
-  return pulumi.output(pulumi.isSecret(output)).apply((secret) => {
-    if (!secret) throw new SlipwayInputError(site, path, "[output]", "is not a Pulumi secret", "wrap it with pulumi.secret(...) so it is encrypted in state");
-    return output;
-  });
 }
 
 /**

@@ -1,0 +1,129 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { DASHBOARD_FOLDER_ANNOTATION, DASHBOARD_LABEL } from "../versions";
+import { GRAFANA_ADMIN_KEYS } from "./grafana";
+
+type Resources = k8s.types.input.core.v1.ResourceRequirements;
+
+/** What the chart values are made of, all validated by the planner. */
+export interface StackValuesInput {
+  /** `fullnameOverride`: names the Prometheus, Alertmanager and operator objects. */
+  release: string;
+  grafanaFullname: string;
+  storageClassName: string;
+  storageSize: string;
+  retention: string;
+  retentionSize: string;
+  alertmanagerStorageSize: string;
+  highAvailability: boolean;
+  nodeExporter: boolean;
+  resources: Record<"prometheus" | "alertmanager" | "grafana" | "operator" | "kubeStateMetrics" | "nodeExporter", Resources>;
+  alertmanagerConfigSecret: string;
+  grafanaAdminSecret: string;
+  grafanaRootUrl?: pulumi.Input<string>;
+}
+
+// Selecting every monitor, rule and probe in every namespace: `{}` matches everything, whereas the
+// chart's default (NilUsesHelmValues) would only pick up objects labelled with its own release.
+const OPEN_SELECTORS = {
+  serviceMonitorSelectorNilUsesHelmValues: false,
+  podMonitorSelectorNilUsesHelmValues: false,
+  ruleSelectorNilUsesHelmValues: false,
+  probeSelectorNilUsesHelmValues: false,
+  scrapeConfigSelectorNilUsesHelmValues: false,
+  serviceMonitorSelector: {},
+  serviceMonitorNamespaceSelector: {},
+  podMonitorSelector: {},
+  podMonitorNamespaceSelector: {},
+  ruleSelector: {},
+  ruleNamespaceSelector: {},
+  probeSelector: {},
+  probeNamespaceSelector: {},
+  scrapeConfigSelector: {},
+  scrapeConfigNamespaceSelector: {},
+};
+
+function volumeClaim(storageClassName: string, size: string) {
+  return { volumeClaimTemplate: { spec: { storageClassName, accessModes: ["ReadWriteOnce"], resources: { requests: { storage: size } } } } };
+}
+
+/** kube-prometheus-stack values: open selectors, storage, retention, replicas, our Secrets, Grafana's sidecar. */
+export function stackValues(input: StackValuesInput): pulumi.Inputs {
+  const ha = input.highAvailability;
+  return {
+    fullnameOverride: input.release,
+    // Our own PrometheusRules replace the chart's app and storage groups (crash loops, replicas, filling volumes).
+    defaultRules: { create: true, rules: { kubernetesApps: false, kubernetesStorage: false } },
+    prometheusOperator: { resources: input.resources.operator },
+    prometheus: {
+      prometheusSpec: {
+        ...OPEN_SELECTORS,
+        replicas: ha ? 2 : 1,
+        // "soft" spreads replicas over nodes where it can, without leaving a small cluster unschedulable.
+        podAntiAffinity: ha ? "soft" : "",
+        retention: input.retention,
+        retentionSize: input.retentionSize,
+        resources: input.resources.prometheus,
+        storageSpec: volumeClaim(input.storageClassName, input.storageSize),
+      },
+    },
+    alertmanager: {
+      alertmanagerSpec: {
+        replicas: ha ? 3 : 1,
+        podAntiAffinity: ha ? "soft" : "",
+        resources: input.resources.alertmanager,
+        storage: volumeClaim(input.storageClassName, input.alertmanagerStorageSize),
+        // The configuration is our Secret (see alertmanager-config.ts); the chart must not render its own.
+        useExistingSecret: true,
+        configSecret: input.alertmanagerConfigSecret,
+        // Every AlertmanagerConfig in every namespace, each pinned to alerts of its own namespace.
+        alertmanagerConfigSelector: {},
+        alertmanagerConfigNamespaceSelector: {},
+        alertmanagerConfigMatcherStrategy: { type: "OnNamespace" },
+      },
+    },
+    grafana: {
+      fullnameOverride: input.grafanaFullname,
+      admin: { existingSecret: input.grafanaAdminSecret, userKey: GRAFANA_ADMIN_KEYS.user, passwordKey: GRAFANA_ADMIN_KEYS.password },
+      resources: input.resources.grafana,
+      testFramework: { enabled: false },
+      sidecar: {
+        dashboards: {
+          enabled: true,
+          label: DASHBOARD_LABEL,
+          labelValue: "1",
+          searchNamespace: "ALL",
+          folderAnnotation: DASHBOARD_FOLDER_ANNOTATION,
+          provider: { foldersFromFilesStructure: true },
+        },
+      },
+      ...(input.grafanaRootUrl !== undefined ? { "grafana.ini": { server: { root_url: input.grafanaRootUrl } } } : {}),
+    },
+    "kube-state-metrics": { resources: input.resources.kubeStateMetrics },
+    nodeExporter: { enabled: input.nodeExporter },
+    "prometheus-node-exporter": { resources: input.resources.nodeExporter },
+  };
+}
+
+/**
+ * Every image of the chart and its subcharts, pointed at a mirror that keeps upstream paths
+ * (`quay.io/prometheus/prometheus` -> `<mirror>/prometheus/prometheus`).
+ */
+export function stackImageValues(registry: string): pulumi.Inputs {
+  const image = { registry };
+  return {
+    global: { imageRegistry: registry },
+    prometheusOperator: {
+      image,
+      prometheusConfigReloader: { image },
+      thanosImage: image,
+      admissionWebhooks: { patch: { image } },
+    },
+    prometheus: { prometheusSpec: { image } },
+    alertmanager: { alertmanagerSpec: { image } },
+    thanosRuler: { thanosRulerSpec: { image } },
+    grafana: { image, sidecar: { image }, downloadDashboardsImage: image, initChownData: { image }, imageRenderer: { image } },
+    "kube-state-metrics": { image },
+    "prometheus-node-exporter": { image },
+  };
+}
