@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
-import { parseAllDocuments } from "yaml";
 import { ClusterHandle, Manifest, StorageClassHandle } from "@slipway/core";
-import { CrdIndex, isBuiltInApiVersion, SchemaProblem, validateManifests } from "@slipway/testing";
+import { SchemaProblem, validateManifests } from "@slipway/testing";
 
 /** The upstream CRDs beside the project (never copied in). */
 export const CRD_DIR = path.resolve(__dirname, "../../../../shared/crds");
@@ -71,52 +69,7 @@ export function prometheusSelects(
   return selectorMatches(nsSelector, { "kubernetes.io/metadata.name": monitor.namespace, ...monitor.namespaceLabels });
 }
 
-/** Go's inline case-insensitive flag, which JavaScript regexes lack: `^(?i)(abort|warn)?$` -> `^([aA][bB]...)?$`. */
-function jsPattern(pattern: string): string {
-  if (!pattern.includes("(?i)")) return pattern;
-  let out = "";
-  let inClass = false;
-  const body = pattern.split("(?i)").join("");
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === "\\") {
-      out += ch + (body[i + 1] ?? "");
-      i++;
-    } else if (ch === "[") {
-      inClass = true;
-      out += ch;
-    } else if (ch === "]") {
-      inClass = false;
-      out += ch;
-    } else if (!inClass && /[a-z]/i.test(ch)) out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    else out += ch;
-  }
-  return out;
-}
-
-function rewritePatterns(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewritePatterns);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "pattern" && typeof v === "string" ? jsPattern(v) : rewritePatterns(v)]));
-}
-
-let crdIndex: CrdIndex | undefined;
-
-/**
- * Schema problems of every rendered object: core kinds against the Kubernetes schemas, custom
- * resources against the upstream CRDs. Workaround for the test kit: the PrometheusRule CRD has a
- * Go-only `(?i)` pattern that `validate({ crdDirs })` cannot compile, so the CRDs are loaded here
- * (in memory, from ../shared/crds) with that flag spelled out as character classes.
- */
+/** Schema problems of every rendered object: core kinds and custom resources against the upstream CRDs. */
 export function validateAgainstCrds(manifests: readonly Manifest[]): SchemaProblem[] {
-  if (!crdIndex) {
-    crdIndex = new CrdIndex();
-    for (const dir of ["prometheus-operator", "gateway-api"]) {
-      for (const file of readdirSync(path.join(CRD_DIR, dir)).filter((f) => f.endsWith(".yaml"))) {
-        crdIndex.add(parseAllDocuments(readFileSync(path.join(CRD_DIR, dir, file), "utf8")).map((d) => rewritePatterns(d.toJSON())));
-      }
-    }
-  }
-  const index = crdIndex;
-  return manifests.flatMap((m) => (isBuiltInApiVersion(m.apiVersion) ? validateManifests([m]) : index.validate(m)));
+  return validateManifests(manifests, { crdDirs: [CRD_DIR] });
 }

@@ -109,3 +109,13 @@ describe("validate", () => {
     expect(rendered.validate()).toEqual([{ object: "example.com/v1/Widget bad", path: "spec.colour", message: 'unknown field "colour"' }]);
   });
 });
+
+describe("Go regex patterns in CRDs", () => {
+  it("spells out the inline case-insensitive flag JavaScript lacks", async () => {
+    const { jsPattern } = await import("../src/validate/structural");
+    const re = new RegExp(jsPattern("^(?i)(abort|warn)?$"));
+    expect(["abort", "WARN", "Abort", ""].every((v) => re.test(v))).toBe(true);
+    expect(re.test("ignore")).toBe(false);
+    expect(jsPattern("^[a-z]+\\.x$")).toBe("^[a-z]+\\.x$");
+  });
+});

@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkInput, checkOneOf, checkPort, DEFAULT_PROFILE, fail, InputSite, Manifest, parseQuantity, standardLabels } from "@slipway/core";
-import { resolveChartOverrides } from "../shared/chart-overrides";
+import { buildResources, ChartOverrides, checkDnsLabel, checkInput, checkOneOf, checkPort, DEFAULT_PROFILE, fail, InputSite, Manifest, parseQuantity, requireSecret, resolveChartOverrides, standardLabels } from "@slipway/core";
 import { systemNamespace } from "../shared/namespace";
-import { requireSecret } from "../shared/secrets";
 import { LogBackendArgs, LoggingArgs } from "./args";
 import { CA_MOUNT, filterSection, inputSection, OutputSettings, outputSection, serviceSection } from "./fluent-bit-config";
 import { fluentBitRules, fluentBitServiceMonitor } from "./monitoring";

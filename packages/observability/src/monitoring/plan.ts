@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, ResourcesSpec, standardLabels } from "@slipway/core";
-import { resolveChartOverrides } from "../shared/chart-overrides";
+import { buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
 import { systemNamespace } from "../shared/namespace";
 import { checkAlerting, planAlertmanagerSecret } from "./alertmanager-config";

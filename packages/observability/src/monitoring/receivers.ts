@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isIP } from "net";
-import { checkEmail, checkInput, checkOneOf, fail, InputSite, isDns1123Subdomain } from "@slipway/core";
-import { requireSecret } from "../shared/secrets";
+import { checkEmail, checkInput, checkOneOf, fail, InputSite, isDns1123Subdomain, requireSecret } from "@slipway/core";
 import { ReceiverArgs } from "./args";
 
 /** A receiver after validation: every URL checked (now, or when its Output resolves). */

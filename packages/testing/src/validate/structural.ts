@@ -3,6 +3,29 @@ type Schema = Record<string, unknown>;
 const BRANCHES = ["allOf", "anyOf", "oneOf"];
 
 /**
+ * CRD patterns are Go (RE2) regexes; JavaScript lacks Go's inline case-insensitive flag, so
+ * `^(?i)(abort|warn)?$` becomes `^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$`.
+ */
+export function jsPattern(pattern: string): string {
+  if (!pattern.includes("(?i)")) return pattern;
+  const body = pattern.split("(?i)").join("");
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === "\\") {
+      out += ch + (body[i + 1] ?? "");
+      i++;
+    } else if (ch === "[" || ch === "]") {
+      inClass = ch === "[";
+      out += ch;
+    } else if (!inClass && /[a-z]/i.test(ch)) out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+    else out += ch;
+  }
+  return out;
+}
+
+/**
  * Rewrites a CRD's openAPIV3Schema so ajv enforces what the API server does with structural schemas:
  * unknown fields are errors unless `x-kubernetes-preserve-unknown-fields`, and
  * `x-kubernetes-int-or-string` accepts an integer or a string.
@@ -15,6 +38,7 @@ export function toStrictSchema(node: unknown, inBranch = false): unknown {
   if (schema["x-kubernetes-int-or-string"] === true && schema.type === undefined && schema.anyOf === undefined) {
     schema.anyOf = [{ type: "integer" }, { type: "string" }];
   }
+  if (typeof schema.pattern === "string") schema.pattern = jsPattern(schema.pattern);
   if (schema["x-kubernetes-embedded-resource"] === true && schema.properties) {
     schema.properties = { apiVersion: { type: "string" }, kind: { type: "string" }, metadata: { type: "object" }, ...(schema.properties as Schema) };
   }
