@@ -1,5 +1,5 @@
 import { runChecks, StackView } from "@slipway/checks";
-import { EXEC_GRANTED_ANNOTATION, SINGLE_REPLICA_ANNOTATION } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION, EXEC_GRANTED_ANNOTATION, SINGLE_REPLICA_ANNOTATION } from "@slipway/core";
 import { find, secureStack } from "./fixture";
 
 const failing = (stack: StackView) => [...new Set(runChecks(stack).map((v) => v.check))].sort();
@@ -49,4 +49,17 @@ describe("tracks of one app", () => {
 
   it("a canary Deployment shares its app's ServiceAccount", () => expect(runChecks(canary("canary")).filter((v) => v.check === "S13")).toEqual([]));
   it("an unrelated second Deployment does not", () => expect(runChecks(canary(undefined)).filter((v) => v.check === "S13")).not.toEqual([]));
+});
+
+describe("route backends a chart creates", () => {
+  const routeTo = (service: string, annotated: boolean) => {
+    const s = secureStack();
+    const route = s.manifests.find((m) => m.kind === "HTTPRoute")!;
+    (route.spec as { rules: { backendRefs: { name: string }[] }[] }).rules[0].backendRefs[0].name = service;
+    if (annotated) route.metadata.annotations = { [CHART_BACKEND_ANNOTATION]: "monitoring/kube-prometheus-stack" };
+    return s;
+  };
+
+  it("a backend named as coming from a chart passes R13", () => expect(failing(routeTo("grafana", true))).toEqual([]));
+  it("an unrendered backend without the annotation fails R13", () => expect(failing(routeTo("grafana", false))).toEqual(["R13"]));
 });

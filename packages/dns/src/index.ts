@@ -1,1 +1,11 @@
-export {};
+export * from "./versions";
+export * from "./iam";
+export * from "./zone/args";
+export * from "./zone/naming";
+export * from "./zone/plan";
+export * from "./zone/external-dns";
+export * from "./zone/dns-zone";
+export * from "./certificates/args";
+export * from "./certificates/plan";
+export * from "./certificates/values";
+export * from "./certificates/certificates";

@@ -1,4 +1,4 @@
-import type { Manifest } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION, type Manifest } from "@slipway/core";
 import { Report, stackCheck } from "../define";
 import { groupOf, isKind, list, namespaceOf, record, stringMap, text } from "../objects";
 import { containersOf, podTemplateOf, PodTemplate } from "../pods";
@@ -115,6 +115,8 @@ export const routes = stackCheck(
     const routeKinds = stack.manifests.filter((m) => groupOf(m) === "gateway.networking.k8s.io" && (isKind(m, "HTTPRoute") || isKind(m, "GRPCRoute")));
     for (const route of routeKinds) {
       const spec = record(route.spec);
+      // A backend Service that a named chart creates cannot be seen offline; the annotation says which chart.
+      const fromChart = text(record(route.metadata.annotations)[CHART_BACKEND_ANNOTATION])?.trim();
       const ns = namespaceOf(route);
       list(spec.rules).forEach((rule, i) =>
         list(record(rule).backendRefs).forEach((raw, j) => {
@@ -124,8 +126,8 @@ export const routes = stackCheck(
           if (!name) return;
           const svc = findService(text(ref.namespace) ?? ns, name);
           const field = `spec.rules[${i}].backendRefs[${j}]`;
-          if (!svc) report(route, `${field}.name`, `names Service "${name}", which the stack does not render`, "point the backendRef at a rendered Service");
-          else if (!servicePortExists(svc, ref.port)) report(route, `${field}.port`, `is not a port of Service "${name}"`, "use a port the Service exposes");
+          if (!svc && !fromChart) report(route, `${field}.name`, `names Service "${name}", which the stack does not render`, "point the backendRef at a rendered Service");
+          else if (svc && !servicePortExists(svc, ref.port)) report(route, `${field}.port`, `is not a port of Service "${name}"`, "use a port the Service exposes");
         }),
       );
       const hostnames: Array<string | undefined> = list(spec.hostnames).filter((h): h is string => typeof h === "string");

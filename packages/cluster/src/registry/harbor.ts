@@ -14,6 +14,7 @@ import {
   registerManifests,
   standardLabels,
 } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
 import { checkImageMirror } from "../mirror";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
@@ -99,7 +100,8 @@ export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secr
     {
       apiVersion: "gateway.networking.k8s.io/v1",
       kind: "HTTPRoute",
-      metadata: meta("harbor"),
+      // Harbor's Service comes from its chart, which renders nothing offline.
+      metadata: { ...meta("harbor"), annotations: { [CHART_BACKEND_ANNOTATION]: "harbor" } },
       spec: {
         parentRefs: [{ group: "gateway.networking.k8s.io", kind: "Gateway", name: args.gateway.gatewayName, namespace: args.gateway.gatewayNamespace, sectionName: args.gateway.httpsListener ?? "https" }],
         hostnames: [plan.host],

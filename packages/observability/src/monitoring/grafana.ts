@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkHostname, checkInput, fail, InputSite, Manifest } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
 import { GrafanaArgs } from "./args";
 
 /** Keys of the Grafana admin Secret, as the grafana chart's `admin.existingSecret` reads them. */
@@ -48,7 +49,8 @@ export function grafanaRoute(meta: Meta, exposure: GrafanaExposure, serviceName:
   return {
     apiVersion: "gateway.networking.k8s.io/v1",
     kind: "HTTPRoute",
-    metadata: meta,
+    // Grafana's Service comes from the kube-prometheus-stack chart, which renders nothing offline.
+    metadata: { ...meta, annotations: { [CHART_BACKEND_ANNOTATION]: "kube-prometheus-stack" } },
     spec: {
       parentRefs: [
         { group: "gateway.networking.k8s.io", kind: "Gateway", name: gateway.gatewayName, namespace: gateway.gatewayNamespace, sectionName: gateway.httpsListener ?? "https" },
