@@ -1,8 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
-import { Tenant } from "@slipway/apps";
+import { platform } from "./platform";
 
-/** The platform program: reads the stack's typed config and composes the platform. */
-const config = new pulumi.Config("platform");
-const tenants = config.requireObject<{ name: string; quota?: { cpu?: string; memory?: string } }[]>("tenants");
-
-export const tenantNamespaces = tenants.map((t) => new Tenant(t.name, { quota: t.quota }).namespace);
+/** The platform program: `pulumi up -s <env>` (or `slipway render . --stack <env>`). Outputs feed team stacks (PlatformStack). */
+export = platform();

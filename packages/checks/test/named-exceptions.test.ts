@@ -63,3 +63,24 @@ describe("route backends a chart creates", () => {
   it("a backend named as coming from a chart passes R13", () => expect(failing(routeTo("grafana", true))).toEqual([]));
   it("an unrendered backend without the annotation fails R13", () => expect(failing(routeTo("grafana", false))).toEqual(["R13"]));
 });
+
+describe("an HTTP to HTTPS redirect route", () => {
+  const redirect = (scheme: string, backend: boolean) => {
+    const s = secureStack();
+    const gateway = s.manifests.find((m) => m.kind === "Gateway")!;
+    (gateway.spec as { listeners: object[] }).listeners.push({ name: "http", port: 80, protocol: "HTTP" });
+    s.manifests.push({
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "HTTPRoute",
+      metadata: { name: "redirect", namespace: gateway.metadata.namespace },
+      spec: {
+        parentRefs: [{ name: gateway.metadata.name, sectionName: "http" }],
+        rules: [{ filters: [{ type: "RequestRedirect", requestRedirect: { scheme, statusCode: 301 } }], ...(backend ? { backendRefs: [{ name: "cart", port: 8080 }] } : {}) }],
+      },
+    });
+    return s;
+  };
+
+  it("serves nothing in clear text, so it passes R13", () => expect(failing(redirect("https", false))).toEqual([]));
+  it("a redirect to http does not count", () => expect(failing(redirect("http", false))).toEqual(["R13"]));
+});

@@ -130,6 +130,9 @@ export const routes = stackCheck(
           else if (svc && !servicePortExists(svc, ref.port)) report(route, `${field}.port`, `is not a port of Service "${name}"`, "use a port the Service exposes");
         }),
       );
+      // A route whose every rule only redirects to https serves nothing in clear text.
+      const redirectsOnly = list(spec.rules).length > 0 && list(spec.rules).every((rule) => list(record(rule).backendRefs).length === 0 && list(record(rule).filters).some((f) => record(f).type === "RequestRedirect" && record(record(f).requestRedirect).scheme === "https"));
+      if (redirectsOnly) continue;
       const hostnames: Array<string | undefined> = list(spec.hostnames).filter((h): h is string => typeof h === "string");
       if (hostnames.length === 0) hostnames.push(undefined);
       list(spec.parentRefs).forEach((raw, k) => {

@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import { fail, InputSite, SlipwayInputError } from "@slipway/core";
+
+/** The config namespace of the platform project: keys are `platform:<section>`. */
+export const NAMESPACE = "platform";
+
+/** Every section the platform reads; any other `platform:` key is a typo and fails. */
+export const SECTIONS = ["cluster", "nodePools", "network", "storage", "registry", "dns", "gateway", "certificates", "monitoring", "logging", "tenants"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Secret settings, each its own key so it can be `secure:` in the stack file. */
+export const SECRETS = ["loggingPassword", "alertWebhookUrl"] as const;
+
+/** Sections every stack must set. */
+const REQUIRED: Section[] = ["cluster", "registry", "dns", "gateway", "certificates", "monitoring", "tenants"];
+
+/** The site of stack-config errors: `Stack config "local": platform:cluster.kind ("gke") must be one of ...`. */
+export function configSite(): InputSite {
+  return { component: "Stack config", name: pulumi.getStack() };
+}
+
+/** The stack's `platform:` sections as plain objects, checked for presence, shape and unknown keys. */
+export function readSections(): Partial<Record<Section, Record<string, unknown>>> {
+  const site = configSite();
+  const all = pulumi.runtime.allConfig();
+  const sections: Partial<Record<Section, Record<string, unknown>>> = {};
+  for (const [key, raw] of Object.entries(all)) {
+    if (!key.startsWith(`${NAMESPACE}:`)) continue;
+    const section = key.slice(NAMESPACE.length + 1);
+    if ((SECRETS as readonly string[]).includes(section)) continue;
+    if (!(SECTIONS as readonly string[]).includes(section)) fail(site, key, section, "is not a platform setting", `use one of ${[...SECTIONS, ...SECRETS].map((s) => `${NAMESPACE}:${s}`).join(", ")}`);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // A plain string value; sections must be objects, which the check below reports.
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) fail(site, key, value, "must be an object of settings");
+    sections[section as Section] = value as Record<string, unknown>;
+  }
+  for (const section of REQUIRED) {
+    if (!sections[section]) fail(site, `${NAMESPACE}:${section}`, undefined, "is missing", `add ${NAMESPACE}:${section} to stacks/Pulumi.${pulumi.getStack()}.yaml`);
+  }
+  return sections;
+}
+
+/**
+ * Builds a component from a config section; the component's own input errors are reported against
+ * the config key they came from (`platform:network.ipPools[0].cidr`), since section fields are its args.
+ */
+export function fromSection<T>(section: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof SlipwayInputError)) throw error;
+    const path = `${NAMESPACE}:${section}.${error.path}`;
+    throw new SlipwayInputError(configSite(), path, error.value, `${error.problem} (in ${error.site.component} "${error.site.name}")`, error.hint);
+  }
+}

@@ -1,0 +1,86 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Tenant, TenantArgs, PlatformOutputs } from "@slipway/apps";
+import { Cluster, ClusterArgs, NodePool, NodePoolArgs, Registry, RegistryArgs } from "@slipway/cluster";
+import { fail, StorageClassHandle } from "@slipway/core";
+import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/dns";
+import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
+import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
+import { CephStorage, CephStorageArgs } from "@slipway/storage";
+import { configSite, fromSection, NAMESPACE, readSections } from "./config";
+
+type Without<T, K extends string> = T extends unknown ? Omit<T, K> : never;
+type Section<T> = Record<string, unknown> & T;
+
+/**
+ * The platform: cluster, node pools, network, storage, DNS, gateway, certificates, registry,
+ * monitoring, logging and tenants, composed from the stack's config into one dependency graph.
+ * Each config section is its component's args; errors name the config key they came from.
+ */
+export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> | undefined } & { grafanaUrl?: pulumi.Output<string> } {
+  const sections = readSections();
+  const config = new pulumi.Config(NAMESPACE);
+  const section = <T>(name: keyof typeof sections) => (sections[name] ?? {}) as Section<T>;
+
+  const cluster = fromSection("cluster", () => new Cluster("main", section<ClusterArgs>("cluster") as ClusterArgs));
+  const pools = Object.entries(section<Record<string, Without<NodePoolArgs, "cluster">>>("nodePools")).map(([name, args]) =>
+    fromSection(`nodePools.${name}`, () => new NodePool(name, { ...args, cluster })),
+  );
+  const network = sections.network ? fromSection("network", () => new Calico("net", { ...section<Without<CalicoArgs, "cluster">>("network"), cluster })) : undefined;
+  const ceph = sections.storage ? fromSection("storage", () => new CephStorage("ceph", { ...section<Without<CephStorageArgs, "cluster">>("storage"), cluster })) : undefined;
+  const storageClass: StorageClassHandle | undefined = ceph?.blockClass ?? cluster.storageClass;
+  if (!storageClass) fail(configSite(), `${NAMESPACE}:storage`, undefined, "is missing and the cluster offers no default StorageClass", "configure Ceph storage for an existing cluster");
+
+  const zone = fromSection("dns", () => new DnsZone("apps", { ...section<DnsZoneArgs>("dns"), cluster } as DnsZoneArgs));
+  const gateway = fromSection("gateway", () => new Gateway("edge", { ...section<Without<GatewayArgs, "cluster" | "zone">>("gateway"), cluster, zone }, { dependsOn: network ? [network] : [] }));
+  fromSection("certificates", () => new Certificates("tls", { ...section<Without<CertificatesArgs, "cluster">>("certificates"), cluster, gatewayCertificate: { gateway, zone } }));
+
+  const registryConfig = section<RegistryArgs>("registry");
+  const registry = fromSection("registry", () =>
+    new Registry(
+      "images",
+      registryConfig.kind === "harbor"
+        ? ({ ...registryConfig, cluster, gateway, storageClass: storageClass! } as RegistryArgs)
+        : ({ ...registryConfig, pullers: pools } as RegistryArgs),
+    ),
+  );
+
+  const tenantConfigs = section<Record<string, Without<TenantArgs, "cluster">>>("tenants");
+  const monitoringConfig = section<Without<MonitoringStackArgs, "cluster" | "storageClass"> & { grafanaHost?: boolean }>("monitoring");
+  const monitoring = fromSection("monitoring", () =>
+    new MonitoringStack("monitoring", {
+      ...monitoringConfig,
+      cluster,
+      storageClass: storageClass!,
+      grafana: { host: zone.hostFor("grafana", "platform") as string, gateway },
+      tenants: monitoringConfig.tenants ?? [],
+    }),
+  );
+  if (sections.logging) {
+    const logging = section<LoggingArgs>("logging");
+    const password = config.getSecret("loggingPassword");
+    const backend = { ...logging.backend, ...(password ? { credentials: { username: logging.backend?.credentials?.username ?? "fluent-bit", password } } : {}) };
+    fromSection("logging", () => new Logging("logging", { ...logging, backend, cluster, monitoring }));
+  }
+
+  const tenants = Object.entries(tenantConfigs).map(([name, args]) =>
+    fromSection(`tenants.${name}`, () =>
+      new Tenant(name, {
+        ...args,
+        cluster,
+        gateway,
+        platform: { ingress: gateway.namespace, monitoring: monitoring.monitoringNamespace },
+        ...(registry.pullSecretDockerConfig ? { registry } : {}),
+      }),
+    ),
+  );
+
+  return {
+    kubeconfig: cluster.kubeconfig,
+    tenants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.namespace])),
+    registry: pulumi.output(registry.imageMirror).apply((mirror) => mirror.replace(/\/[^/]+$/, "")),
+    domain: zone.domain,
+    storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },
+    gateway: { name: gateway.gatewayName, namespace: gateway.gatewayNamespace, httpsListener: gateway.httpsListener },
+    grafanaUrl: monitoring.grafanaUrl,
+  };
+}
