@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Tenant, TenantArgs, PlatformOutputs } from "@slipway/apps";
 import { Cluster, ClusterArgs, NodePool, NodePoolArgs, Registry, RegistryArgs } from "@slipway/cluster";
-import { fail, StorageClassHandle } from "@slipway/core";
+import { checkOneOf, fail, StorageClassHandle } from "@slipway/core";
 import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/dns";
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
@@ -32,7 +32,14 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
 
   const zone = fromSection("dns", () => new DnsZone("apps", { ...section<DnsZoneArgs>("dns"), cluster } as DnsZoneArgs));
   const gateway = fromSection("gateway", () => new Gateway("edge", { ...section<Without<GatewayArgs, "cluster" | "zone">>("gateway"), cluster, zone }, { dependsOn: network ? [network] : [] }));
-  fromSection("certificates", () => new Certificates("tls", { ...section<Without<CertificatesArgs, "cluster">>("certificates"), cluster, gatewayCertificate: { gateway, zone } }));
+  fromSection("certificates", () => {
+    // Config names the ACME solver; the handles it needs (gateway, zone) come from this program.
+    const { issuer, ...rest } = section<Without<CertificatesArgs, "cluster"> & { issuer: { kind: string; solver?: string } }>("certificates");
+    const solver = issuer?.kind === "acme" ? checkOneOf({ component: "Certificates", name: "tls" }, "issuer.solver", issuer.solver ?? (zone.kind === "nipio" ? "http01" : "dns01"), ["http01", "dns01"] as const) : undefined;
+    const { solver: _solver, ...issuerArgs } = issuer ?? {};
+    const resolved = { ...issuerArgs, ...(solver === "http01" ? { http01: { gateway } } : solver === "dns01" ? { dns01: { zone } } : {}) } as CertificatesArgs["issuer"];
+    return new Certificates("tls", { ...rest, issuer: resolved, cluster, gatewayCertificate: { gateway, zone } });
+  });
 
   const registryConfig = section<RegistryArgs>("registry");
   const registry = fromSection("registry", () =>

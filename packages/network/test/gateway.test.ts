@@ -144,10 +144,9 @@ describe("Gateway with a zone, certificates and an app", () => {
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
   });
 
-  it("passes the checks, but for R13 reading the HTTPS redirect as a clear-text route (a false positive)", async () => {
+  it("passes every check (the HTTP listener only redirects to https)", async () => {
     const r = await rendered();
-    const violations = r.check().map((v) => `${v.check} ${v.object} ${v.field}`);
-    expect(violations).toEqual(["R13 gateway.networking.k8s.io/v1/HTTPRoute gateway-system/platform-https-redirect spec.parentRefs[0]"]);
+    expect(r.check()).toEqual([]);
   });
 });
 

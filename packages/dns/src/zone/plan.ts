@@ -16,12 +16,12 @@ import {
   InputSite,
   isDns1123Subdomain,
   Manifest,
+  requireSecret,
   shortHash,
   standardLabels,
 } from "@slipway/core";
 import { isIP } from "net";
 import { restrictedNamespace } from "../namespace";
-import { requireSecret } from "../secrets";
 import { NIP_IO } from "../versions";
 import { DnsRecordArgs, DnsZoneArgs, ExternalDnsArgs, Rfc2136ZoneArgs } from "./args";
 import { checkHostInZone } from "./naming";
