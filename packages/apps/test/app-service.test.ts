@@ -253,3 +253,20 @@ describe("AppService through an Ingress", () => {
     expect(r.validate()).toEqual([]);
   });
 });
+
+describe("AppService routes and their gateway", () => {
+  it("waits for a gateway in the same program (its chart installs the Gateway API CRDs)", async () => {
+    const pulumiSdk = await import("@pulumi/pulumi");
+    const r = await render(() => {
+      const gatewayComponent = new pulumiSdk.ComponentResource("test:index:Gateway", "edge");
+      new pulumiSdk.CustomResource("test:index:GatewayChart", "edge-chart", {}, { parent: gatewayComponent });
+      new AppService("cart", { namespace: "shop", image: "ghcr.io/acme/cart:1.4.2", port: 8080, expose: { host: "cart.example.com", gateway: { ...GATEWAY, ready: gatewayComponent } } });
+    });
+    const route = r.resources.find((x) => x.type.endsWith(":HTTPRoute"))!;
+    // Depending on a component means waiting for what it contains.
+    const chart = r.resources.find((x) => x.type === "test:index:GatewayChart")!;
+    expect(route.dependencies).toContain(chart.urn);
+    const deployment = r.resources.find((x) => x.type.endsWith(":Deployment"))!;
+    expect(deployment.dependencies).not.toContain(chart.urn);
+  });
+});

@@ -53,6 +53,13 @@ export interface GatewayHandle {
   readonly gatewayNamespace: string;
   /** The HTTPS listener's name. @default "https" */
   readonly httpsListener?: string;
+  /** What routes wait for: the Gateway API CRDs and the Gateway (the platform Gateway component). @default nothing (a Gateway in another stack) */
+  readonly ready?: pulumi.Resource;
+}
+
+/** Per-object options for a plan: routes wait for their gateway when it lives in the same program. */
+export function routeOptions(gateway: GatewayHandle | undefined): (m: { kind: string }) => pulumi.CustomResourceOptions | undefined {
+  return (m) => (gateway?.ready && (m.kind === "HTTPRoute" || m.kind === "GRPCRoute") ? { dependsOn: [gateway.ready] } : undefined);
 }
 
 /** The naming rule for hosts: `zone.hostFor("cart", shop)` -> `cart.shop.<domain>`. */

@@ -39,6 +39,18 @@ export function logicalName(owner: string, manifest: Manifest, index: number): s
   return objectName === owner ? owner : `${owner}/${objectName}`;
 }
 
+type DependsOn = pulumi.CustomResourceOptions["dependsOn"];
+
+/** Both option sets' `dependsOn`, so an object's own dependencies add to its owner's instead of replacing them. */
+function mergeDependsOn(a: DependsOn, b: DependsOn): DependsOn {
+  if (!a) return b;
+  if (!b) return a;
+  return pulumi.all([a as pulumi.Input<pulumi.Input<pulumi.Resource>[]>, b as pulumi.Input<pulumi.Input<pulumi.Resource>[]>].map((d) => pulumi.output(d))).apply(([x, y]) => [
+    ...(Array.isArray(x) ? x : [x]),
+    ...(Array.isArray(y) ? y : [y]),
+  ]) as DependsOn;
+}
+
 /** A manifest plus the resource options only it needs (e.g. `dependsOn` an operator's CRDs). */
 export interface PlannedObject {
   manifest: Manifest;
@@ -47,12 +59,14 @@ export interface PlannedObject {
 
 /**
  * Registers what a pure builder planned: each manifest as its typed resource, all under `opts`
- * (normally `{ parent: component }`). Returns the resources keyed by `apiVersion/Kind/name`.
+ * (normally `{ parent: component }`) plus what `optionsFor` adds per object (e.g. routes waiting
+ * for their gateway). Returns the resources keyed by `apiVersion/Kind/name`.
  */
 export function registerManifests(
   owner: string,
   objects: readonly (Manifest | PlannedObject)[],
   opts: pulumi.CustomResourceOptions,
+  optionsFor?: (manifest: Manifest) => pulumi.CustomResourceOptions | undefined,
 ): Map<string, pulumi.CustomResource> {
   const registered = new Map<string, pulumi.CustomResource>();
   objects.forEach((item, index) => {
@@ -60,7 +74,9 @@ export function registerManifests(
     const { manifest } = planned;
     const key = kindKey(manifest);
     const resourceName = logicalName(owner, manifest, index);
-    const options = { ...opts, ...planned.options };
+    const extra = optionsFor?.(manifest);
+    const dependsOn = mergeDependsOn(mergeDependsOn(opts.dependsOn, extra?.dependsOn), planned.options?.dependsOn);
+    const options = { ...opts, ...extra, ...planned.options, dependsOn };
     const typed = TYPED[key];
     const resource = typed
       ? new (typed())(resourceName, manifest as never, options)

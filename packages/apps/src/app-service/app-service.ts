@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { mergeProfiles, NamedPort, registerManifests, siteOf, stackProfile } from "@slipway/core";
+import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { AppServiceArgs } from "./args";
@@ -39,7 +39,7 @@ export class AppService extends ConnectableComponent {
     const site = siteOf("AppService", name);
     const plan = planAppService(site, args, mergeProfiles(stackProfile(), args?.tenant?.profile, args?.defaults));
     super("apps", "AppService", name, opts);
-    const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
+    const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)), routeOptions(args.expose?.gateway));
     this.plan = plan;
     this.podSelector = plan.selector;
     this.servedPorts = plan.ports;

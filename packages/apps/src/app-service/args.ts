@@ -1,14 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ContainerSpec, EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec } from "@slipway/core";
+import { ContainerSpec, GatewayHandle, EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec } from "@slipway/core";
 import { TenantRef } from "../tenant-ref";
 
-/** A Gateway API Gateway that routes attach to (the platform gateway's handle satisfies it). */
-export interface GatewayRef {
-  readonly gatewayName: string;
-  readonly gatewayNamespace: string;
-  /** The HTTPS listener's name, for routes of public hosts. @default "https" */
-  readonly httpsListener?: string;
-}
+/** A Gateway API Gateway that routes attach to (the platform Gateway's handle). */
+export type GatewayRef = GatewayHandle;
 
 /** Horizontal scaling with an HPA (autoscaling/v2), which then owns `replicas`. */
 export interface ScaleArgs {

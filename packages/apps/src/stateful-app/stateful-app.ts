@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { mergeProfiles, NamedPort, registerManifests, siteOf, stackProfile } from "@slipway/core";
+import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { StatefulAppArgs } from "./args";
@@ -51,7 +51,7 @@ export class StatefulApp extends ConnectableComponent {
       objects.unshift(credentialsSecret(plan, (plan.objects[0].metadata.labels ?? {}) as Record<string, string>, this.password)!);
       this.credentialsSecretName = plan.credentials.secretName;
     }
-    const resources = registerManifests(name, objects, childOpts);
+    const resources = registerManifests(name, objects, childOpts, routeOptions(args.expose?.gateway));
     this.statefulSet = resources.get(`apps/v1/StatefulSet/${plan.serviceName}`) as k8s.apps.v1.StatefulSet;
     this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
     this.namespace = plan.namespace;

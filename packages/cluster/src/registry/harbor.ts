@@ -12,6 +12,7 @@ import {
   installChart,
   Manifest,
   registerManifests,
+  routeOptions,
   standardLabels,
 } from "@slipway/core";
 import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
@@ -168,7 +169,7 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
   const secretKey = pulumi.secret(password("secret-key", 16).result);
   const databasePassword = pulumi.secret(password("database", 32).result);
   const kubernetes = { ...opts, provider: args.cluster.provider };
-  const objects = registerManifests(name, harborManifests(plan, args, { adminPassword, secretKey }), kubernetes);
+  const objects = registerManifests(name, harborManifests(plan, args, { adminPassword, secretKey }), kubernetes, routeOptions(args.gateway));
   const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
   const chart = installChart(
     `${name}-chart`,

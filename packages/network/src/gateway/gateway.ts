@@ -16,6 +16,10 @@ type GatewayStatus = { addresses?: { value?: string }[] } | undefined;
 export class Gateway extends SlipwayComponent implements GatewayHandle {
   /** The Gateway object's name (for HTTPRoute parentRefs). */
   readonly gatewayName: string;
+  /** Routes wait for this component: its chart installs the Gateway API CRDs and it renders the Gateway. */
+  get ready(): pulumi.Resource {
+    return this;
+  }
   /** The Gateway's namespace. */
   readonly gatewayNamespace: string;
   /** The HTTPS listener public routes attach to. */

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { installChart, registerManifests, routeOptions, siteOf, SlipwayComponent } from "@slipway/core";
 import { KUBE_PROMETHEUS_STACK_CHART } from "../versions";
 import { MonitoringStackArgs } from "./args";
 import { grafanaAdminSecret } from "./grafana";
@@ -47,7 +47,7 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
       { namespace: plan.namespaceName, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: stackImageValues },
       { parent: this, provider, dependsOn: [...namespace.values(), ...chartInputs.values()] },
     );
-    registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: [...namespace.values()] }));
+    registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: [...namespace.values()] }), routeOptions(args.grafana?.gateway));
     registerManifests(
       name,
       plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.operatorChart] } })),
