@@ -24,7 +24,7 @@ export function waitReady(kubectl: Kubectl, o: K8sObject, timeoutSeconds: number
   const ready = o.kind === "DaemonSet" ? (status.numberReady ?? 0) : (status.readyReplicas ?? 0);
   if (!rollout.ok) return { ready, complaint: `not Ready after ${timeoutSeconds}s: ${rollout.stderr || rollout.stdout}` };
   const wanted = o.kind === "DaemonSet" ? (status.desiredNumberScheduled ?? 0) : ((o.spec as { replicas?: number })?.replicas ?? 1);
-  if (ready < wanted) return { ready, complaint: `${ready} of ${wanted} pods Ready` };
+  if (ready < wanted) return { ready, complaint: `${ready} of ${wanted} pods Ready (${rollout.stdout.trim().split("\n").pop()})` };
   return { ready };
 }
 

@@ -29,11 +29,22 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
-function replaceRedacted(value: unknown, underData: boolean): unknown {
-  if (value === REDACTED) return underData ? Buffer.from(DUMMY_SECRET).toString("base64") : DUMMY_SECRET;
-  if (Array.isArray(value)) return value.map((v) => replaceRedacted(v, underData));
+/** Keys whose value the API server parses: the dummy must have their shape (an empty registry config). */
+const SHAPED_DUMMIES: Record<string, string> = {
+  ".dockerconfigjson": JSON.stringify({ auths: {} }),
+  ".dockercfg": "{}",
+};
+
+function dummyFor(key: string, underData: boolean): string {
+  const plain = SHAPED_DUMMIES[key] ?? DUMMY_SECRET;
+  return underData ? Buffer.from(plain).toString("base64") : plain;
+}
+
+function replaceRedacted(value: unknown, underData: boolean, key = ""): unknown {
+  if (value === REDACTED) return dummyFor(key, underData);
+  if (Array.isArray(value)) return value.map((v) => replaceRedacted(v, underData, key));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceRedacted(v, underData)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceRedacted(v, underData, k)]));
   }
   return value;
 }

@@ -33,6 +33,8 @@ export const privilegedPod = (): K8sObject => pod("privileged", { privileged: tr
 
 /** undefined when the server rejected the privileged pod for Pod Security and admitted the compliant one. */
 export function podSecurityProbe(kubectl: Kubectl): { rejected?: string; admitted?: string } {
+  const namespace = kubectl.apply(probeNamespace());
+  if (!namespace.ok) return { rejected: `cannot create ${PROBE_NAMESPACE}: ${namespace.stderr}`, admitted: "not tried" };
   const bad = kubectl.apply(privilegedPod());
   const good = kubectl.apply(compliantPod());
   return {

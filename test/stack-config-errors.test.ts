@@ -1,0 +1,43 @@
+import { SlipwayInputError } from "@slipway/core";
+import { renderStack } from "./stacks.support";
+
+type Config = Record<string, unknown>;
+const edit = (key: string, change: (value: Record<string, unknown>) => void) => (config: Config) => change(config[`platform:${key}`] as Record<string, unknown>);
+
+/** [case, stack, change to its config, config key named in the error, shown value]. */
+const cases: [string, string, (c: Config) => void, string, string][] = [
+  ["missing cluster", "local", (c) => delete c["platform:cluster"], "platform:cluster", "undefined"],
+  ["missing tenants", "dev", (c) => delete c["platform:tenants"], "platform:tenants", "undefined"],
+  ["unknown setting (a typo)", "local", (c) => (c["platform:tenant"] = { shop: {} }), "platform:tenant", '"tenant"'],
+  ["a section that is not an object", "local", (c) => (c["platform:gateway"] = "edge"), "platform:gateway", '"edge"'],
+  ["unknown cluster kind", "local", edit("cluster", (v) => (v.kind = "gke")), "platform:cluster.kind", '"gke"'],
+  ["bad pod CIDR", "local", edit("cluster", (v) => (v.podCidr = "10.233.64.0/33")), "platform:cluster.podCidr", '"10.233.64.0/33"'],
+  ["pod CIDR overlapping services", "local", edit("cluster", (v) => (v.podCidr = "10.233.0.0/17")), "platform:cluster.serviceCidr", "overlaps podCidr (10.233.0.0/17)"],
+  ["IP pool outside the pod network", "local", edit("network", (v) => ((v.ipPools as Config[])[0].cidr = "192.168.0.0/16")), "platform:network.ipPools[0].cidr", '"192.168.0.0/16"'],
+  ["block size out of range", "local", edit("network", (v) => ((v.ipPools as Config[])[0].blockSize = 40)), "platform:network.ipPools[0].blockSize", "40"],
+  ["even Ceph mon count", "local", edit("storage", (v) => (v.mons = 2)), "platform:storage.mons", "2"],
+  ["nip.io without an IP", "local", edit("dns", (v) => (v.ingressIp = "gateway.local")), "platform:dns.ingressIp", '"gateway.local"'],
+  ["ACME issuer without an email", "dev", edit("certificates", (v) => ((v.issuer as Config).email = "platform-at-example")), "platform:certificates.issuer.email", '"platform-at-example"'],
+  ["unknown ACME solver", "dev", edit("certificates", (v) => ((v.issuer as Config).solver = "tls-alpn")), "platform:certificates.issuer.solver", '"tls-alpn"'],
+  ["one availability zone", "prod", edit("cluster", (v) => ((v.network as Config).zoneCount = 1)), "platform:cluster.network.zoneCount", "1"],
+  ["node pool bounds inverted", "dev", edit("nodePools", (v) => ((v.apps as Config).scaling = { min: 4, max: 2 })), "platform:nodePools.apps.scaling.max", "2"],
+  ["bad retention", "prod", edit("monitoring", (v) => (v.retention = "a month")), "platform:monitoring.retention", '"a month"'],
+  ["tenant quota not a quantity", "local", edit("tenants", (v) => ((v.shop as Config).quota = { cpu: "lots" })), "platform:tenants.shop.quota.cpu", '"lots"'],
+  ["ECR repository name", "staging", edit("registry", (v) => ((v.repositories as string[])[0] = "Shop/Web")), "platform:registry.repositories[0]", '"Shop/Web"'],
+];
+
+describe("wrong stack config gives one clear error naming the key", () => {
+  it.each(cases)("%s", async (_case, stack, change, key, shown) => {
+    const error = await renderStack(stack, change).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SlipwayInputError);
+    const message = (error as Error).message;
+    expect(message).toContain(`Stack config "${stack}": ${key} (`);
+    expect(message).toContain(shown);
+    expect((error as SlipwayInputError).path).toBe(key);
+  });
+
+  it("tries at least 10 cases", () => expect(cases.length).toBeGreaterThanOrEqual(10));
+});
