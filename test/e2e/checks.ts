@@ -19,13 +19,17 @@ interface WorkloadStatus {
 export function waitReady(kubectl: Kubectl, o: K8sObject, timeoutSeconds: number): { ready: number; complaint?: string } {
   const ref = `${o.kind.toLowerCase()}/${o.metadata.name}`;
   const rollout = kubectl.run(["rollout", "status", ref, "-n", o.metadata.namespace ?? "default", `--timeout=${timeoutSeconds}s`]);
-  const live = kubectl.get(o);
-  const status = (live?.status ?? {}) as WorkloadStatus;
-  const ready = o.kind === "DaemonSet" ? (status.numberReady ?? 0) : (status.readyReplicas ?? 0);
+  let ready = 0;
+  let wanted = 0;
+  // The status can lag the rollout's verdict by a moment: read it until it agrees.
+  const short = poll(30_000, () => {
+    const status = (kubectl.get(o)?.status ?? {}) as WorkloadStatus;
+    ready = o.kind === "DaemonSet" ? (status.numberReady ?? 0) : (status.readyReplicas ?? 0);
+    wanted = o.kind === "DaemonSet" ? (status.desiredNumberScheduled ?? 0) : ((o.spec as { replicas?: number })?.replicas ?? 1);
+    return ready < wanted ? `${ready} of ${wanted} pods Ready` : undefined;
+  });
   if (!rollout.ok) return { ready, complaint: `not Ready after ${timeoutSeconds}s: ${rollout.stderr || rollout.stdout}` };
-  const wanted = o.kind === "DaemonSet" ? (status.desiredNumberScheduled ?? 0) : ((o.spec as { replicas?: number })?.replicas ?? 1);
-  if (ready < wanted) return { ready, complaint: `${ready} of ${wanted} pods Ready (${rollout.stdout.trim().split("\n").pop()})` };
-  return { ready };
+  return short ? { ready, complaint: short } : { ready };
 }
 
 interface EventList {
@@ -47,7 +51,8 @@ export function enforcesRestricted(kubectl: Kubectl, namespace: string): string 
 
 /** The quota controller computed the quota's status: the API server accepted it and it is in force. */
 export function quotaInForce(kubectl: Kubectl, o: K8sObject): string | undefined {
-  return poll(30_000, () => {
+  // After new CRDs the quota controller re-discovers every resource before it computes status.
+  return poll(120_000, () => {
     const live = kubectl.get(o);
     if (!live) return "missing";
     const hard = (live.status as { hard?: Record<string, string> } | undefined)?.hard;

@@ -80,3 +80,12 @@ describe("the Pod Security probe pods", () => {
     expect(bad.containers[0].securityContext).toEqual({ privileged: true, allowPrivilegeEscalation: true });
   });
 });
+
+describe("dummy secrets the API server parses", () => {
+  it("gives a redacted .dockerconfigjson an empty registry config, so the Secret type's validation passes", () => {
+    const pull = { ...obj("Secret", "pull", { data: { ".dockerconfigjson": "<redacted>" } }), type: "kubernetes.io/dockerconfigjson" };
+    const { object } = withDummySecrets(pull);
+    const decoded = Buffer.from((object.data as Record<string, string>)[".dockerconfigjson"], "base64").toString();
+    expect(JSON.parse(decoded)).toEqual({ auths: {} });
+  });
+});

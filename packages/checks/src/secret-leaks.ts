@@ -5,6 +5,8 @@ export interface RenderedResource {
   type: string;
   name: string;
   inputs: Record<string, unknown>;
+  /** Input paths whose values were Pulumi secrets (encrypted in state). */
+  secretPaths?: string[];
 }
 
 /** Where a secret value showed up outside a Secret. */
@@ -19,8 +21,19 @@ export interface SecretLeak {
   encoding: "plain" | "base64";
 }
 
-/** The only resource type allowed to hold secret values in its inputs. */
+/** The only Kubernetes type allowed to hold secret values in its inputs. */
 export const SECRET_TYPE = "kubernetes:core/v1:Secret";
+
+/**
+ * Whether an input of `r` at `path` may hold a secret: inside a Secret, or encrypted (a Pulumi secret)
+ * in a resource that never becomes a cluster object (a provider's kubeconfig, a generated password).
+ * Encryption does not help a Kubernetes object: its spec lands in the cluster in clear text.
+ */
+function mayHold(r: RenderedResource, path: string): boolean {
+  if (r.type === SECRET_TYPE) return true;
+  const clusterObject = r.type.startsWith("kubernetes:") && !r.type.startsWith("kubernetes:helm.sh");
+  return !clusterObject && (r.secretPaths ?? []).some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`));
+}
 const MIN_PROBE_LENGTH = 8;
 
 function walk(value: unknown, path: string, visit: (text: string, path: string) => void): void {
@@ -33,7 +46,8 @@ function walk(value: unknown, path: string, visit: (text: string, path: string) 
 
 /**
  * Where `secretValue` (or its base64 form) appears outside `kubernetes:core/v1:Secret` inputs:
- * in other resources' inputs, in stack outputs, or anywhere in rendered YAML (CHECKS X2).
+ * in other resources' inputs (encrypted inputs of non-cluster resources excepted), in plain stack
+ * outputs, or anywhere in rendered YAML (CHECKS X2).
  * Use a unique, obviously fake value of at least 8 characters so a hit is never a coincidence.
  */
 export function findSecretLeaks(resources: readonly RenderedResource[], secretValue: string, extra: { outputs?: Record<string, unknown>; yaml?: string } = {}): SecretLeak[] {
@@ -50,7 +64,9 @@ export function findSecretLeaks(resources: readonly RenderedResource[], secretVa
   };
   for (const r of resources) {
     if (r.type === SECRET_TYPE) continue;
-    walk(r.inputs, "", (text, path) => scan(text, { where: "inputs", resource: `${r.type} ${r.name}`, path }));
+    walk(r.inputs, "", (text, path) => {
+      if (!mayHold(r, path)) scan(text, { where: "inputs", resource: `${r.type} ${r.name}`, path });
+    });
   }
   walk(extra.outputs ?? {}, "", (text, path) => scan(text, { where: "outputs", path }));
   (extra.yaml ?? "").split("\n").forEach((line, i) => scan(line, { where: "yaml", path: `line ${i + 1}` }));

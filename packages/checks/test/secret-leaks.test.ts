@@ -33,3 +33,19 @@ describe("findSecretLeaks", () => {
     expect(() => findSecretLeaks([], "abc")).toThrow("secretValue");
   });
 });
+
+describe("encrypted inputs", () => {
+  const value = "fake-secret-enc-77a1";
+  it("are not leaks in a resource that never becomes a cluster object", () => {
+    const provider = { type: "pulumi:providers:kubernetes", name: "main", inputs: { kubeconfig: `token: ${value}` }, secretPaths: ["kubeconfig"] };
+    expect(findSecretLeaks([provider], value)).toEqual([]);
+  });
+  it("are leaks in a Kubernetes object, whose spec lands in the cluster in clear text", () => {
+    const deployment = { type: "kubernetes:apps/v1:Deployment", name: "app", inputs: { spec: { env: value } }, secretPaths: ["spec"] };
+    expect(findSecretLeaks([deployment], value).map((l) => l.path)).toEqual(["spec.env"]);
+  });
+  it("are leaks when not marked secret", () => {
+    const provider = { type: "pulumi:providers:kubernetes", name: "main", inputs: { kubeconfig: value }, secretPaths: [] };
+    expect(findSecretLeaks([provider], value)).toHaveLength(1);
+  });
+});
