@@ -11,6 +11,7 @@ export class DependencyGraph {
   private readonly byUrn = new Map<string, RenderedResource>();
   private readonly children = new Map<string, string[]>();
   private readonly expanded = new Map<string, Set<string>>();
+  private readonly outgoing = new Map<string, string[]>();
 
   constructor(resources: readonly RenderedResource[]) {
     this.nodes = resources.filter((r) => r.urn);
@@ -23,6 +24,7 @@ export class DependencyGraph {
       const deps = new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()]);
       for (const d of deps) if (d !== r.urn && this.byUrn.has(d)) this.edges.push([r.urn, d]);
     }
+    for (const [from, to] of this.edges) this.outgoing.set(from, [...(this.outgoing.get(from) ?? []), to]);
   }
 
   /** A resource's URN and, for a component, every resource under it. */
@@ -36,7 +38,7 @@ export class DependencyGraph {
     const cached = this.expanded.get(urn);
     if (cached) return cached;
     const set = new Set<string>();
-    for (const [from, to] of this.edges) if (from === urn) for (const u of this.closure(to)) if (u !== urn) set.add(u);
+    for (const to of this.outgoing.get(urn) ?? []) for (const u of this.closure(to)) if (u !== urn) set.add(u);
     this.expanded.set(urn, set);
     return set;
   }
