@@ -1,33 +1,30 @@
-import * as pulumi from "@pulumi/pulumi";
-import { fail, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import * as k8s from "@pulumi/kubernetes";
+import { fail, registerManifests, siteOf } from "@slipway/core";
 import { ConnectionEndpoint, ConnectOptions } from "./endpoint";
 import { connectionName, planConnection } from "./plan";
 
-export interface ConnectionArgs extends ConnectOptions {
-  from: ConnectionEndpoint;
-  to: ConnectionEndpoint;
-}
-
-/** `from` may call `to` on its ports, and nothing else follows from it (not the reverse, not a third app). */
-export class Connection extends SlipwayComponent {
-  constructor(name: string, args: ConnectionArgs, opts?: pulumi.ComponentResourceOptions) {
-    const objects = planConnection(siteOf("Connection", name), args.from, args.to, args);
-    super("network", "Connection", name, opts);
-    const [egress, ingress] = objects;
-    registerManifests(name, [egress], this.childOptions(args.from.provider ? { provider: args.from.provider } : {}));
-    if (ingress) registerManifests(name, [ingress], this.childOptions(args.to.provider ? { provider: args.to.provider } : {}));
-    this.done();
-  }
+/** The policies of one connection: egress on the caller, ingress on the callee (none for an address outside the cluster). */
+export interface Connection {
+  egress: k8s.networking.v1.NetworkPolicy;
+  ingress?: k8s.networking.v1.NetworkPolicy;
 }
 
 const connected = new WeakMap<ConnectionEndpoint, Set<string>>();
 
-/** Connects two endpoints once; the connection is a child of the calling side's component. */
+/**
+ * `from` may call `to` on its ports, and nothing else follows from it (not the reverse, not a third app).
+ * Each policy is a child of the side it applies to; no component per edge, since a catalog has thousands.
+ */
 export function connect(from: ConnectionEndpoint, to: ConnectionEndpoint, options: ConnectOptions = {}): Connection {
   const name = connectionName(from, to);
+  const site = siteOf("Connection", name);
   const done = connected.get(from) ?? new Set<string>();
-  if (done.has(name)) fail(siteOf("Connection", name), "target", `${to.site.component} "${to.site.name}"`, "is already connected", "connect each pair once; list all ports in one call");
+  if (done.has(name)) fail(site, "target", `${to.site.component} "${to.site.name}"`, "is already connected", "connect each pair once; list all ports in one call");
+  const [egressPolicy, ingressPolicy] = planConnection(site, from, to, options);
   done.add(name);
   connected.set(from, done);
-  return new Connection(name, { ...options, from, to }, { parent: from.owner });
+  const side = (endpoint: ConnectionEndpoint) => ({ parent: endpoint.owner, ...(endpoint.provider ? { provider: endpoint.provider } : {}) });
+  const egress = registerManifests(name, [egressPolicy], side(from)).values().next().value as k8s.networking.v1.NetworkPolicy;
+  const ingress = ingressPolicy ? (registerManifests(name, [ingressPolicy], side(to)).values().next().value as k8s.networking.v1.NetworkPolicy) : undefined;
+  return { egress, ...(ingress ? { ingress } : {}) };
 }
