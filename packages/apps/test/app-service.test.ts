@@ -258,8 +258,10 @@ describe("AppService routes and their gateway", () => {
   it("waits for a gateway in the same program (its chart installs the Gateway API CRDs)", async () => {
     const pulumiSdk = await import("@pulumi/pulumi");
     const r = await render(() => {
-      const gatewayComponent = new pulumiSdk.ComponentResource("test:index:Gateway", "edge");
-      new pulumiSdk.CustomResource("test:index:GatewayChart", "edge-chart", {}, { parent: gatewayComponent });
+      class FakeGateway extends pulumiSdk.ComponentResource {}
+      class FakeChart extends pulumiSdk.CustomResource {}
+      const gatewayComponent = new FakeGateway("test:index:Gateway", "edge");
+      new FakeChart("test:index:GatewayChart", "edge-chart", {}, { parent: gatewayComponent });
       new AppService("cart", { namespace: "shop", image: "ghcr.io/acme/cart:1.4.2", port: 8080, expose: { host: "cart.example.com", gateway: { ...GATEWAY, ready: gatewayComponent } } });
     });
     const route = r.resources.find((x) => x.type.endsWith(":HTTPRoute"))!;

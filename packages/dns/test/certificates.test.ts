@@ -73,7 +73,7 @@ describe("Certificates, ACME HTTP-01 through the gateway", () => {
   it("validates against the CRDs and passes the checks", async () => {
     const r = await rendered();
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
-    expect(r.check().map((v) => `${v.id} ${v.message}`)).toEqual([]);
+    expect(r.check().map((v) => `${v.check} ${v.message}`)).toEqual([]);
   });
 });
 
@@ -121,7 +121,7 @@ describe("Certificates, ACME DNS-01 through a Route53 zone", () => {
     const r = await rendered();
     expect(r.byType("aws:iam/role:Role")).toHaveLength(2);
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
-    expect(r.check().map((v) => `${v.id} ${v.message}`)).toEqual([]);
+    expect(r.check().map((v) => `${v.check} ${v.message}`)).toEqual([]);
   });
 });
 

@@ -120,7 +120,7 @@ describe("DnsZone, Route53", () => {
   it("validates against the CRDs and passes the checks", async () => {
     const r = await rendered();
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
-    expect(r.check().map((v) => `${v.id} ${v.message}`)).toEqual([]);
+    expect(r.check().map((v) => `${v.check} ${v.message}`)).toEqual([]);
   });
 });
 
@@ -214,7 +214,7 @@ describe("DnsZone, RFC2136", () => {
     const secretUrn = r.byType("kubernetes:core/v1:Secret")[0].urn;
     expect(r.byUrn(chartUrn)!.dependencies).toContain(secretUrn);
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
-    expect(r.check().map((v) => `${v.id} ${v.message}`)).toEqual([]);
+    expect(r.check().map((v) => `${v.check} ${v.message}`)).toEqual([]);
   });
 });
 

@@ -7,8 +7,8 @@ import { BLOCK, cluster, GATEWAY } from "./support";
 type Args = Omit<MonitoringStackArgs, "cluster">;
 const ok: Args = { storageClass: BLOCK };
 const alert: AlertArgs = { name: "CartDown", expr: 'up{job="cart"} == 0', for: "5m", severity: "critical", summary: "Cart is down" };
-const withAlert = (override: Partial<AlertArgs> | Record<string, unknown>): Args => ({ alerts: [{ ...alert, ...override } as AlertArgs] });
-const withReceiver = (receiver: Partial<ReceiverArgs> | Record<string, unknown>): Args => ({ alerting: { receivers: [{ name: "team", ...receiver } as ReceiverArgs] } });
+const withAlert = (override: Partial<AlertArgs> | Record<string, unknown>): Partial<Args> => ({ alerts: [{ ...alert, ...override } as AlertArgs] });
+const withReceiver = (receiver: Partial<ReceiverArgs> | Record<string, unknown>): Partial<Args> => ({ alerting: { receivers: [{ name: "team", ...receiver } as ReceiverArgs] } });
 const email = { to: "oncall@example.com", from: "alerts@example.com", smarthost: "smtp.example.com:587" };
 
 /** Construction-time bad inputs: [case, name, args, field, value shown in the message]. */
