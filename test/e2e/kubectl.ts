@@ -38,7 +38,10 @@ export class Kubectl {
   get(object: K8sObject): K8sObject | undefined {
     const result = this.run(["get", "--ignore-not-found", "-o", "json", "-f", "-"], JSON.stringify(object));
     if (!result.ok) throw new Error(`kubectl get ${describe(object)}: ${result.stderr}`);
-    return result.stdout.trim() ? (JSON.parse(result.stdout) as K8sObject) : undefined;
+    if (!result.stdout.trim()) return undefined;
+    // With --ignore-not-found kubectl answers with a List, even for one object.
+    const parsed = JSON.parse(result.stdout) as K8sObject & { items?: K8sObject[] };
+    return parsed.kind === "List" ? parsed.items?.[0] : parsed;
   }
 
   delete(object: K8sObject, timeoutSeconds: number): KubectlResult {

@@ -7,14 +7,14 @@
  * Environment: E2E_KUBECTL and E2E_KUBECONFIG (required), E2E_OUT (render folder),
  * E2E_CRDS (default ../shared/crds), E2E_READY_TIMEOUT (seconds per workload, default 120).
  */
-import { readdirSync, statSync } from "fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { enforcesRestricted, isWorkload, podCreationFailures, quotaInForce, serviceEndpoints, waitReady } from "./checks";
 import { describe, Kubectl } from "./kubectl";
 import { inApplyOrder, K8sObject, loadCharts, loadRendered, withDummySecrets } from "./manifests";
 import { podSecurityProbe, probeNamespace } from "./pod-security";
 import { Report } from "./report";
-import { discoverTargets, renderTarget } from "./targets";
+import { discoverTargets, platformReferences, renderTarget } from "./targets";
 import { expectedClaims, volumesFor } from "./volumes";
 
 const repoRoot = resolve(__dirname, "../..");
@@ -57,15 +57,35 @@ function podSecurityProof(): void {
   report.check("a compliant pod in the same namespace is admitted", probe.admitted);
 }
 
-/** Renders every target; returns what to apply. */
+/**
+ * The platform's outputs as its stack reference, for the examples. A platform that exports no
+ * kubeconfig (an existing cluster) is given the e2e cluster's: that is the cluster it stands for here.
+ */
+function platformOutputs(platformDir: string): string {
+  const outputs = JSON.parse(readFileSync(join(platformDir, "outputs.json"), "utf8")) as Record<string, unknown>;
+  if (outputs.kubeconfig === undefined) {
+    outputs.kubeconfig = readFileSync(required("E2E_KUBECONFIG"), "utf8");
+    report.say("  note  the platform stack exports no kubeconfig: its stack reference gets the e2e cluster's");
+  }
+  const file = join(outDir, "platform-stack-reference.json");
+  writeFileSync(file, JSON.stringify(outputs));
+  return file;
+}
+
+/** Renders every target (the platform first, then the examples against its outputs); returns what to apply. */
 function renderAll(): Item[] {
   report.say("\n== Render the local platform stack and every example");
   const items: Item[] = [];
-  for (const target of discoverTargets(repoRoot)) {
+  const [platform, ...examples] = discoverTargets(repoRoot);
+  let platformFile: string | undefined;
+  for (const target of [platform, ...examples]) {
     const dir = join(outDir, target.name.replace(/\//g, "_"));
-    const label = `render ${target.name} (stack ${target.stack})`;
-    const error = renderTarget(repoRoot, target, dir);
+    const references = target === platform || !platformFile ? {} : Object.fromEntries(platformReferences(target, platform).map((name) => [name, platformFile as string]));
+    const named = Object.keys(references);
+    const label = `render ${target.name} (stack ${target.stack})${named.length ? ` with stack reference ${named.join(", ")}` : ""}`;
+    const error = renderTarget(repoRoot, target, dir, references);
     if (!report.check(label, error === undefined ? undefined : error.split("\n").slice(-3).join("\n"))) continue;
+    if (target === platform) platformFile = platformOutputs(dir);
     const { objects } = loadRendered(dir);
     const charts = loadCharts(dir);
     report.say(`        ${objects.length} objects${charts.length ? `; left out (chart-managed, cannot be fetched offline): ${charts.map((c) => `${c.name} (${c.chart ?? "?"} ${c.version ?? ""})`.trim()).join(", ")}` : ""}`);
@@ -162,12 +182,16 @@ function assertLive(applied: Item[]): number {
   return podsReady;
 }
 
-/** Deletes in reverse order (namespaces last) and checks that nothing is left. */
+/**
+ * Deletes in reverse order, then the namespaces (which take the StatefulSets' claims with them),
+ * then the volumes (protected while a claim uses them), and checks that nothing is left.
+ */
 function deleteAll(objects: K8sObject[]): void {
   report.say("\n== Delete everything and check it is gone");
   const reversed = inApplyOrder(objects.map((object) => ({ object }))).reverse().map((i) => i.object);
-  const namespaces = reversed.filter((o) => o.kind === "Namespace");
-  for (const o of [...reversed.filter((o) => o.kind !== "Namespace"), ...namespaces]) {
+  const last = ["Namespace", "PersistentVolume"];
+  const ordered = [...reversed.filter((o) => !last.includes(o.kind)), ...last.flatMap((kind) => reversed.filter((o) => o.kind === kind))];
+  for (const o of ordered) {
     const result = kubectl.delete(o, 120);
     if (!result.ok) report.fail(`delete ${describe(o)}`, result.stderr);
   }

@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { DUMMY_SECRET, inApplyOrder, K8sObject, loadRendered, withDummySecrets } from "./manifests";
 import { compliantPod, privilegedPod } from "./pod-security";
-import { discoverTargets } from "./targets";
+import { discoverTargets, platformReferences } from "./targets";
 import { expectedClaims, volumesFor } from "./volumes";
 
 const obj = (kind: string, name: string, extra: Record<string, unknown> = {}, namespace = "shop"): K8sObject => ({
@@ -69,6 +69,13 @@ describe("rendered output", () => {
     expect(targets[0]).toMatchObject({ name: "platform", stack: "local" });
     expect(targets.map((t) => t.name)).toContain("examples/sample");
     expect(targets.find((t) => t.name === "examples/sample")?.stack).toBe("dev");
+  });
+
+  it("answers an example's platform stack reference from its config, and only that", () => {
+    const dir = mkdtempSync(join(tmpdir(), "e2e-example-"));
+    writeFileSync(join(dir, "Pulumi.dev.yaml"), "config:\n  shop:platformStack: acme/platform/local\n  shop:other: acme/billing/local\n  shop:replicas: 2\n");
+    const platform = { name: "platform", dir: "/repo", stack: "local" };
+    expect(platformReferences({ name: "examples/shop", dir, stack: "dev" }, platform)).toEqual(["acme/platform/local"]);
   });
 });
 

@@ -34,15 +34,29 @@ export function discoverTargets(repoRoot: string): Target[] {
   return targets;
 }
 
-/** Renders a target with the CLI; returns the CLI's error text when it failed. */
-export function renderTarget(repoRoot: string, target: Target, outDir: string): string | undefined {
-  const cli = join(repoRoot, "packages/cli/dist/bin.js");
-  const result = spawnSync(process.execPath, [cli, "render", relative(repoRoot, target.dir) || ".", "--stack", target.stack, "--out", outDir], {
+/**
+ * The stack references a target's config names that the platform's render can answer: any config
+ * value `<org>/<platform project>/<platform stack>`, e.g. `shop:platformStack: acme/platform/local`.
+ */
+export function platformReferences(target: Target, platform: Target): string[] {
+  const file = join(target.dir, `Pulumi.${target.stack}.yaml`);
+  if (!existsSync(file)) return [];
+  const config = ((parse(readFileSync(file, "utf8")) as { config?: Record<string, unknown> })?.config ?? {}) as Record<string, unknown>;
+  const pattern = new RegExp(`^[\\w.-]+/platform/${platform.stack}$`);
+  return [...new Set(Object.values(config).filter((v): v is string => typeof v === "string" && pattern.test(v)))];
+}
+
+/**
+ * Renders a target as `slipway render` does (test/e2e/render-target.js), answering its stack
+ * references from `references` (name -> outputs JSON file). Returns the error text when it failed.
+ */
+export function renderTarget(repoRoot: string, target: Target, outDir: string, references: Record<string, string> = {}): string | undefined {
+  const script = join(__dirname, "render-target.js");
+  const refs = Object.entries(references).map(([name, file]) => `${name}=${file}`);
+  const result = spawnSync(process.execPath, [script, relative(repoRoot, target.dir) || ".", target.stack, outDir, ...refs], {
     cwd: repoRoot,
     encoding: "utf8",
   });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-  // The CLI prints "Rendered stack ..." only when the program ran to the end.
-  if (result.status !== 0 || !/Rendered stack/.test(output)) return output.trim() || `exit ${result.status}`;
-  return undefined;
+  if (result.status === 0) return undefined;
+  return `${result.stdout ?? ""}${result.stderr ?? ""}`.trim() || `exit ${result.status}`;
 }

@@ -35,14 +35,15 @@ kwok_env() {
   KUBECTL="$kube/kubectl"
 }
 
-# kwokctl writes the cluster's own kubeconfig here; the user's ~/.kube/config is never touched.
+# kwokctl writes the cluster's own kubeconfig here. Its context is also added to
+# $E2E_WORKDIR/contexts.yaml, so the user's ~/.kube/config is never touched.
 kubeconfig_path() {
   echo "$E2E_WORKDIR/kwok/clusters/$CLUSTER_NAME/kubeconfig.yaml"
 }
 
 # Options kwokctl has no variable for: bind to loopback only (its default is
-# every interface) and keep authorization and admission on, so Pod Security,
-# quotas and LimitRanges are enforced as on a real cluster.
+# every interface), keep authorization and admission on, so Pod Security,
+# quotas and LimitRanges are enforced as on a real cluster, and etcd flags.
 write_config() {
   cat > "$E2E_WORKDIR/kwokctl.yaml" <<EOF
 apiVersion: config.kwok.x-k8s.io/v1alpha1
@@ -53,6 +54,14 @@ options:
   kubeAuthorization: true
   kubeAdmission: true
   quietPull: true
+componentsPatches:
+  # The API server's watch cache advances only on etcd progress notifications
+  # when nothing changes; without them controllers in 1.36 wait for their own
+  # writes to show up in their informers and stall (kubeadm sets this too).
+  - name: etcd
+    extraArgs:
+      - key: watch-progress-notify-interval
+        value: 5s
 EOF
 }
 
@@ -95,7 +104,7 @@ up() {
   mkdir -p "$E2E_WORKDIR"
   write_config
   "$KWOKCTL" create cluster --name "$CLUSTER_NAME" --config "$E2E_WORKDIR/kwokctl.yaml" \
-    --kubeconfig "" --wait 3m >"$E2E_WORKDIR/create.log" 2>&1 || {
+    --kubeconfig "$E2E_WORKDIR/contexts.yaml" --wait 3m >"$E2E_WORKDIR/create.log" 2>&1 || {
     cat "$E2E_WORKDIR/create.log" >&2
     exit 1
   }
@@ -107,8 +116,17 @@ up() {
 
 down() {
   kwok_env
-  if [ -d "$KWOK_WORKDIR/clusters/$CLUSTER_NAME" ]; then
-    "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "" >&2 || true
+  local cluster="$KWOK_WORKDIR/clusters/$CLUSTER_NAME" pidfile pid
+  if [ -d "$cluster" ]; then
+    "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$E2E_WORKDIR/contexts.yaml" >&2 || true
+    # Whatever kwokctl could not stop: the processes it started for this cluster, by their pid files.
+    for pidfile in "$cluster"/pids/*.pid; do
+      [ -f "$pidfile" ] || continue
+      pid="$(cat "$pidfile")"
+      kill "$pid" 2>/dev/null || continue
+      for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+      kill -9 "$pid" 2>/dev/null || true
+    done
   fi
   rm -rf "$E2E_WORKDIR"
 }

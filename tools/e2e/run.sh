@@ -25,9 +25,12 @@ finish() {
         [ -f "$log" ] && { echo "--- $log (last 40 lines)" >&2; tail -n 40 "$log" >&2; }
       done
     fi
-  else
-    rm -rf "$LOGS"
   fi
+  # The tally closes the output, after any log tails.
+  summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGS/runner-output.txt" 2>/dev/null | tail -n 1 || true)"
+  [ "${E2E_KEEP_LOGS:-0}" = 1 ] || [ "$status" -ne 0 ] || rm -rf "$LOGS"
+  [ -n "$summary" ] && echo "$summary"
+  return 0
 }
 trap finish EXIT
 # A time bound (CI's timeout) sends TERM: exit through the trap so the cluster still goes down.
@@ -52,7 +55,7 @@ cat "$LOGS/cluster-up.log"
 
 set +e
 E2E_KUBECTL="$(e2e_family_dir kubernetes)/bin/kubectl" E2E_KUBECONFIG="$kubeconfig" \
-  npx ts-node --project test/e2e/tsconfig.json test/e2e/run.ts 2> >(tee "$LOGS/runner-stderr.log" >&2)
-status=$?
+  npx ts-node --project test/e2e/tsconfig.json test/e2e/run.ts 2> >(tee "$LOGS/runner-stderr.log" >&2) | tee "$LOGS/runner-output.txt"
+status=${PIPESTATUS[0]}
 set -e
 exit "$status"
