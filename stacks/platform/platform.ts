@@ -31,7 +31,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   if (!storageClass) fail(configSite(), `${NAMESPACE}:storage`, undefined, "is missing and the cluster offers no default StorageClass", "configure Ceph storage for an existing cluster");
 
   const zone = fromSection("dns", () => new DnsZone("apps", { ...section<DnsZoneArgs>("dns"), cluster } as DnsZoneArgs));
-  const gateway = fromSection("gateway", () => new Gateway("edge", { ...section<Without<GatewayArgs, "cluster" | "zone">>("gateway"), cluster, zone }, { dependsOn: network ? [network] : [] }));
+  const gateway = fromSection("gateway", () => new Gateway("platform", { ...section<Without<GatewayArgs, "cluster" | "zone">>("gateway"), cluster, zone }, { dependsOn: network ? [network] : [] }));
   fromSection("certificates", () => {
     // Config names the ACME solver; the handles it needs (gateway, zone) come from this program.
     const { issuer, ...rest } = section<Without<CertificatesArgs, "cluster"> & { issuer: { kind: string; solver?: string } }>("certificates");
