@@ -1,12 +1,9 @@
 import { SlipwayInputError } from "@slipway/core";
-import { render } from "@slipway/testing";
+import { renderError } from "@slipway/testing";
 import { AppService, ExternalService, StatefulApp, StatefulAppArgs, Tenant, TenantArgs, ExternalServiceArgs } from "@slipway/apps";
 
 async function errorOf(program: () => unknown): Promise<SlipwayInputError> {
-  const error = await render(program).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  const error = await renderError(program);
   expect(error).toBeInstanceOf(SlipwayInputError);
   return error as SlipwayInputError;
 }

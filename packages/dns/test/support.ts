@@ -1,7 +1,7 @@
 import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
 import { ClusterHandle, SlipwayInputError } from "@slipway/core";
-import { render, Rendered } from "@slipway/testing";
+import { Rendered } from "@slipway/testing";
 
 /** The upstream CRDs beside the project (never copied in). */
 export const CRD_DIR = path.resolve(__dirname, "../../../../shared/crds");
@@ -42,12 +42,7 @@ export function policy(value: unknown): any {
 }
 
 /** Runs a program and returns the error it failed with (or undefined). */
-export async function renderError(program: () => unknown): Promise<unknown> {
-  return render(program).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-}
+export { renderError } from "@slipway/testing";
 
 /** Asserts a SlipwayInputError naming the component, the field path and the shown value. */
 export function expectInputError(error: unknown, component: string, field: string, shown: string): void {

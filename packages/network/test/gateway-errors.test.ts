@@ -1,7 +1,7 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { ClusterHandle, SlipwayInputError } from "@slipway/core";
-import { render } from "@slipway/testing";
+import { inputErrorMismatches, renderError } from "@slipway/testing";
 import { Gateway, GatewayArgs } from "@slipway/network";
 
 type Args = Record<string, unknown>;
@@ -30,21 +30,13 @@ const cases: [string, string, () => Args, string, string][] = [
 ];
 
 async function failure(program: () => unknown): Promise<unknown> {
-  return render(program).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  return renderError(program);
 }
 
 describe("Gateway rejects bad input with a clear error", () => {
   it.each(cases)("%s", async (_case, name, args, field, shown) => {
     const error = await failure(() => new Gateway(name, args() as unknown as GatewayArgs));
-    expect(error).toBeInstanceOf(SlipwayInputError);
-    const message = (error as Error).message;
-    expect(message).toContain(`Gateway "${name}"`);
-    expect(message).toContain(`${field} (`);
-    expect(message).toContain(shown);
-    expect((error as SlipwayInputError).path).toBe(field);
+    expect(inputErrorMismatches(error, { component: "Gateway", name, field, shown })).toEqual([]);
   });
 
   it("has at least 15 cases", () => expect(cases.length).toBeGreaterThanOrEqual(15));

@@ -15,3 +15,5 @@ export type { Violation, RunOptions } from "@slipway/checks";
 export { Reachability, podsOf } from "./reachability";
 export type { PodEndpoint, Destination } from "./reachability";
 export { DependencyGraph } from "./graph";
+export { renderError, inputErrorMismatches } from "./input-errors";
+export type { ExpectedInputError } from "./input-errors";
