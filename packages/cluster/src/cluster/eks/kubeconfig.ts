@@ -26,7 +26,7 @@ export function eksKubeconfig(eksName: pulumi.Input<string>, endpoint: pulumi.In
       ],
       contexts: [{ name, context: { cluster: name, user: name } }],
       "current-context": name,
-    }),
+    }, { version: "1.1" }), // kubectl reads YAML 1.1: strings such as "on" or "0755" must stay quoted
   );
   return pulumi.secret(config);
 }
