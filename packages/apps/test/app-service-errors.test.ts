@@ -75,6 +75,22 @@ describe("AppService checks deploy-time values with the same error", () => {
     await expect(attempt).rejects.toThrow(/AppService "cart": spec.containers\[0\].env.TOKEN \("\[secret\]"\) is a secret given as a plain env value/);
   });
 
+  it("refuses a secret in args, telling to pass it through env and $(VAR)", async () => {
+    const attempt = render(() => new AppService("cart", { ...ok, args: ["--token", pulumi.secret("deploy-time-secret-2")] }));
+    await expect(attempt).rejects.toThrow(/AppService "cart": spec.containers\[0\].args\[1\] \("\[secret\]"\) is a secret in a container's arguments.*\$\(DB_PASSWORD\) in args/);
+  });
+
+  it("mounts secretFiles read-only from a Secret and refuses them in plain text", async () => {
+    const r = await render(() => new AppService("cart", { ...ok, secretFiles: { "/app/secrets/db.conf": pulumi.secret("password=deploy-time-secret-3") } }));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const pod = r.find("Deployment", "cart", "shop").spec as any;
+    expect(pod.template.spec.containers[0].volumeMounts).toContainEqual({ name: "secret-files-0", mountPath: "/app/secrets", readOnly: true });
+    expect(pod.template.spec.volumes).toContainEqual({ name: "secret-files-0", secret: { secretName: "cart-secret-files", items: [{ key: "app-secrets-db.conf", path: "db.conf" }], defaultMode: 0o440 } });
+    expect(r.find("Secret", "cart-secret-files", "shop").stringData).toEqual({ "app-secrets-db.conf": "password=deploy-time-secret-3" });
+    const error = await renderError(() => new AppService("cart", { ...ok, secretFiles: { "/app/secrets/db.conf": "password=plain" } }));
+    expect(inputErrorMismatches(error, { component: "AppService", name: "cart", field: 'secretFiles["/app/secrets/db.conf"]', shown: "[plain text]" })).toEqual([]);
+  });
+
   it("refuses a non-secret Output where a secret is required", async () => {
     const attempt = render(() => new AppService("cart", { ...ok, secrets: { DB_PASSWORD: pulumi.output("not-secret") } }));
     await expect(attempt).rejects.toThrow(/AppService "cart": secrets.DB_PASSWORD .* is not a Pulumi secret/);
