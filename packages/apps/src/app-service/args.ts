@@ -38,6 +38,8 @@ export interface ExposeArgs {
     tlsSecret?: string;
     /** A cert-manager ClusterIssuer that issues the host's certificate. */
     clusterIssuer?: string;
+    /** The Ingress controller's pods, the only ones allowed in. @default ingress-nginx's controller pods in the tenant's ingress namespace (else "ingress-nginx") */
+    controller?: { namespace?: string; podLabels?: Record<string, string> };
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import { AppServiceArgs } from "./args";
 import { planConfig } from "./config";
 import { planExposure, RouteBackend } from "./exposure";
+import { planIngressAllows } from "./ingress-allows";
 import { planServiceMonitor } from "./metrics";
 import { planHpa, planPdb } from "./scaling";
 
@@ -166,6 +167,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
   const exposure = args.expose ? planExposure(site, base, args.expose, ports, backends) : undefined;
   if (exposure) objects.push(...exposure.objects);
   if (args.metrics) objects.push(planServiceMonitor(site, base, selector, ports, args.metrics, SPLIT_LABEL));
+  objects.push(...planIngressAllows(site, base, selector, ports, args));
   return {
     objects,
     namespace,
