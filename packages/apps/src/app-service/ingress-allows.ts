@@ -1,6 +1,7 @@
 import { checkDnsLabel, InputSite, Manifest, NamedPort, resolvePort } from "@slipway/core";
 import { namespaceNamed } from "../tenant/network-policies";
-import { AppServiceArgs } from "./args";
+import { TenantRef } from "../tenant-ref";
+import { ExposeArgs, MetricsArgs } from "./args";
 
 /** Envoy Gateway labels every data-plane (proxy) pod with the Gateway it serves. */
 export const ENVOY_OWNING_GATEWAY_NAME = "gateway.envoyproxy.io/owning-gateway-name";
@@ -26,7 +27,7 @@ function allow(meta: Meta, suffix: string, selector: Record<string, string>, fro
  * pods (or the Ingress controller's) to the exposed port only, and the Prometheus pods to the
  * metrics port only. Nothing else in those namespaces (Grafana, say) reaches the app.
  */
-export function planIngressAllows(site: InputSite, meta: Meta, selector: Record<string, string>, ports: NamedPort[], args: AppServiceArgs): Manifest[] {
+export function planIngressAllows(site: InputSite, meta: Meta, selector: Record<string, string>, ports: NamedPort[], args: { expose?: ExposeArgs; metrics?: MetricsArgs; tenant?: TenantRef }): Manifest[] {
   const objects: Manifest[] = [];
   const expose = args.expose;
   if (expose) {
