@@ -58,6 +58,11 @@ const cases: [string, string, Partial<AppServiceArgs> | Record<string, unknown>,
   ["writable path not absolute", "cart", { writablePaths: ["tmp"] }, "spec.containers[0].writablePaths[0].mountPath", '"tmp"'],
   ["file path not absolute", "cart", { files: { "app.yaml": "a" } }, 'files["app.yaml"]', '"app.yaml"'],
   ["service type unknown", "cart", { serviceType: "External" as "ClusterIP" }, "serviceType", '"External"'],
+  ["LoadBalancer without a reason", "cart", { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["198.51.100.0/24"] }, "exposureReason", "undefined"],
+  ["NodePort with a one-word reason", "cart", { serviceType: "NodePort", exposureReason: "because" }, "exposureReason", '"because"'],
+  ["LoadBalancer without source ranges", "cart", { serviceType: "LoadBalancer", exposureReason: "a partner network reaches it directly" }, "loadBalancerSourceRanges", "undefined"],
+  ["LoadBalancer open to the internet", "cart", { serviceType: "LoadBalancer", exposureReason: "a partner network reaches it directly", loadBalancerSourceRanges: ["0.0.0.0/0"] }, "loadBalancerSourceRanges[0]", '"0.0.0.0/0"'],
+  ["exposure reason on a ClusterIP Service", "cart", { exposureReason: "nothing is exposed here" }, "exposureReason", '"nothing is exposed here"'],
 ];
 
 describe("AppService rejects bad input with a clear error", () => {

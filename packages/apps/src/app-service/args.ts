@@ -98,8 +98,12 @@ export interface AppServiceArgs {
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
   scale?: ScaleArgs;
-  /** Service type; a LoadBalancer or NodePort exposes the app directly, so it must be asked for (CHECKS N3). @default "ClusterIP" */
+  /** Service type; a LoadBalancer or NodePort exposes the app directly, a named exception with `exposureReason` (CHECKS N3). @default "ClusterIP" */
   serviceType?: "ClusterIP" | "LoadBalancer" | "NodePort";
+  /** Why the app is exposed directly instead of through the gateway; required with a LoadBalancer or NodePort. @default none */
+  exposureReason?: string;
+  /** Client networks a LoadBalancer admits (the Service's source ranges and the pods' ingress allow); required with a LoadBalancer. @default none */
+  loadBalancerSourceRanges?: string[];
   /** Exposure outside the cluster through a gateway or ingress. @default none (ClusterIP only) */
   expose?: ExposeArgs;
   /** A canary release. @default none */

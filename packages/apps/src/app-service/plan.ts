@@ -19,6 +19,7 @@ import {
 } from "@slipway/core";
 import { AppServiceArgs } from "./args";
 import { planConfig } from "./config";
+import { planDirectExposure } from "./direct-exposure";
 import { planExposure, RouteBackend } from "./exposure";
 import { planIngressAllows } from "./ingress-allows";
 import { planServiceMonitor } from "./metrics";
@@ -139,7 +140,9 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
   });
   objects.push(deployment(name, "stable", args.image, replicas));
   const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: base, spec: { type: serviceType, selector, ports: servicePorts(ports) } });
+  const direct = planDirectExposure(site, base, selector, ports, { ...args, serviceType });
+  const serviceMeta = Object.keys(direct.annotations).length ? { ...base, annotations: direct.annotations } : base;
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, ...direct.spec, selector, ports: servicePorts(ports) } }, ...direct.objects);
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 
