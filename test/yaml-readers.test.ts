@@ -6,6 +6,7 @@ import { loadStack, writeManifests } from "@slipway/cli";
 import { render, Rendered, toYamlDocuments } from "@slipway/testing";
 import * as pulumi from "@pulumi/pulumi";
 import { gatekeeper } from "../examples/gatekeeper/gatekeeper";
+import { stackReferences as gatekeeperReferences } from "../examples/gatekeeper/test/fixture";
 import { shop } from "../examples/shop/shop";
 import { stackReferences as shopReferences } from "../examples/shop/test/fixture";
 import { yamlWall } from "../examples/yaml-wall/yaml-wall";
@@ -18,17 +19,6 @@ import { renderStack, ROOT, STACKS } from "./stacks.support";
  */
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 const docs = (text: string, version: "1.1" | "1.2") => parseAllDocuments(text, { version }).map((d) => d.toJS());
-
-const gatekeeperReferences = {
-  "acme/platform/local": {
-    kubeconfig: "apiVersion: v1\nkind: Config\n",
-    tenants: { security: "security" },
-    registry: "harbor.10.86.67.11.nip.io",
-    domain: "10.86.67.11.nip.io",
-    storageClasses: { block: "ceph-block" },
-    gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
-  },
-};
 
 const renders: [string, () => Promise<Rendered>][] = [
   ...STACKS.map((stack): [string, () => Promise<Rendered>] => [`stack ${stack}`, () => renderStack(stack)]),

@@ -1,18 +1,7 @@
-import * as path from "path";
 import { Tenant } from "@slipway/apps";
 import { podsOf, Reachability, render, Rendered } from "@slipway/testing";
 import { gatekeeper } from "../gatekeeper";
-
-const CRD_DIR = path.resolve(__dirname, "../../../../shared/crds");
-const PLATFORM = {
-  kubeconfig: "apiVersion: v1\nkind: Config\n",
-  tenants: { security: "security" },
-  registry: "harbor.10.86.67.11.nip.io",
-  domain: "10.86.67.11.nip.io",
-  storageClasses: { block: "ceph-block" },
-  gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
-};
-const stackReferences = { "acme/platform/local": PLATFORM };
+import { CRD_DIR, stackReferences } from "./fixture";
 
 describe("the gatekeeper example", () => {
   let r: Rendered;
