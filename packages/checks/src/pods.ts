@@ -38,17 +38,40 @@ export interface ContainerRef {
   path: string;
 }
 
-/** True for every kind that carries a pod spec (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController). */
+/**
+ * Where any other kind (a CRD such as an Argo Rollout, an OpenKruise CloneSet, a KEDA ScaledJob)
+ * keeps a pod template, tried in order. A workload is what carries a template, whatever its kind
+ * (CHECKS hardening notes): a kind list alone lets a privileged pod ride in through a CRD.
+ */
+const GENERIC_TEMPLATE_PATHS: string[][] = [
+  ["spec", "template"],
+  ["spec", "jobTemplate", "spec", "template"],
+  ["spec", "jobTargetRef", "template"],
+];
+
+function at(m: Manifest, path: string[]): Record<string, unknown> {
+  let node: Record<string, unknown> = m as Record<string, unknown>;
+  for (const key of path) node = record(node[key]);
+  return node;
+}
+
+/** The template path of a kind: the built-in table, else the first generic path whose template spec lists containers. */
+function templatePath(m: Manifest): string[] | undefined {
+  const known = TEMPLATE_PATHS[`${groupOf(m)}/${m.kind}`];
+  if (known) return known;
+  return GENERIC_TEMPLATE_PATHS.find((path) => Array.isArray(record(at(m, path).spec).containers));
+}
+
+/** True for every object that carries a pod spec: the built-in workload kinds and any kind with a pod template. */
 export function isPodBearing(m: Manifest): boolean {
-  return `${groupOf(m)}/${m.kind}` in TEMPLATE_PATHS;
+  return templatePath(m) !== undefined;
 }
 
 /** The pod template of a pod-bearing object; undefined for other kinds. */
 export function podTemplateOf(m: Manifest): PodTemplate | undefined {
-  const path = TEMPLATE_PATHS[`${groupOf(m)}/${m.kind}`];
+  const path = templatePath(m);
   if (!path) return undefined;
-  let node: Record<string, unknown> = m as Record<string, unknown>;
-  for (const key of path) node = record(node[key]);
+  const node = at(m, path);
   const metadata = path.length === 0 ? m.metadata : record(node.metadata);
   const prefix = path.length === 0 ? "" : `${path.join(".")}.`;
   return {

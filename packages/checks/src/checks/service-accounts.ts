@@ -1,14 +1,43 @@
 import { stackCheck } from "../define";
-import { annotationsOf, nameOf, objectRef, text } from "../objects";
+import { annotationsOf, list, nameOf, namespaceOf, objectRef, record, text } from "../objects";
 import type { PodTemplate } from "../pods";
 import { indexOf, StackIndex } from "../stack-index";
 
 /** The IRSA annotation that gives a ServiceAccount an IAM role. */
 export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 
-/** True when the ServiceAccount is given API access (an RBAC binding) or a cloud identity (IRSA or EKS Pod Identity). */
+/**
+ * True when a binding gives the ServiceAccount at least one rule. A binding to a Role with no rules
+ * (or to a Role the stack does not render) grants nothing, so it cannot justify a token; a
+ * ClusterRole the stack does not render is a built-in one (e.g. `view`) and counts.
+ */
+function grantsApiAccess(index: StackIndex, namespace: string, serviceAccount: string): boolean {
+  return [...index.byKind("RoleBinding"), ...index.byKind("ClusterRoleBinding")].some((binding) => {
+    const bindingNs = binding.kind === "RoleBinding" ? namespaceOf(binding) : undefined;
+    const names = list(binding.subjects).some((raw) => {
+      const subject = record(raw);
+      return subject.kind === "ServiceAccount" && subject.name === serviceAccount && (text(subject.namespace) ?? bindingNs) === namespace;
+    });
+    if (!names) return false;
+    const ref = record(binding.roleRef);
+    const role = ref.kind === "Role" ? index.find("Role", bindingNs ?? "", text(ref.name) ?? "") : index.find("ClusterRole", "default", text(ref.name) ?? "");
+    if (!role) return ref.kind === "ClusterRole";
+    return list(role.rules).length > 0 || role.aggregationRule !== undefined;
+  });
+}
+
+/** The volumes that project a ServiceAccount token into the pod (a token mounted by hand while automount is off). */
+function projectedTokens(pod: PodTemplate): number[] {
+  const found: number[] = [];
+  list(pod.spec.volumes).forEach((raw, i) => {
+    if (list(record(record(raw).projected).sources).some((source) => record(source).serviceAccountToken !== undefined)) found.push(i);
+  });
+  return found;
+}
+
+/** True when the ServiceAccount is given API access (an RBAC binding with rules) or a cloud identity (IRSA or EKS Pod Identity). */
 function asksForApiAccess(index: StackIndex, namespace: string, serviceAccount: string): boolean {
-  if (index.isBound(namespace, serviceAccount)) return true;
+  if (grantsApiAccess(index, namespace, serviceAccount)) return true;
   const sa = index.find("ServiceAccount", namespace, serviceAccount);
   if (sa && IRSA_ANNOTATION in annotationsOf(sa)) return true;
   return index
@@ -47,6 +76,10 @@ export const ownServiceAccount = stackCheck(
       const automount = pod.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
       if (automount === true && !asksForApiAccess(index, pod.namespace, sa)) {
         report(pod.owner, `${pod.specPath}.automountServiceAccountToken`, "mounts an API token the app has no use for", "set automountServiceAccountToken: false (or bind the API access the app needs)");
+      }
+      for (const i of projectedTokens(pod)) {
+        if (asksForApiAccess(index, pod.namespace, sa)) break;
+        report(pod.owner, `${pod.specPath}.volumes[${i}].projected`, "projects a ServiceAccount token the app has no use for", "remove the serviceAccountToken source (or bind the API access the app needs)");
       }
     }
     for (const [key, pods] of users) {
