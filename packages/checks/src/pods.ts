@@ -38,16 +38,8 @@ export interface ContainerRef {
   path: string;
 }
 
-/**
- * Where any other kind (a CRD such as an Argo Rollout, an OpenKruise CloneSet, a KEDA ScaledJob)
- * keeps a pod template, tried in order. A workload is what carries a template, whatever its kind
- * (CHECKS hardening notes): a kind list alone lets a privileged pod ride in through a CRD.
- */
-const GENERIC_TEMPLATE_PATHS: string[][] = [
-  ["spec", "template"],
-  ["spec", "jobTemplate", "spec", "template"],
-  ["spec", "jobTargetRef", "template"],
-];
+/** How deep inside `spec` a pod template of another kind is looked for. */
+const MAX_TEMPLATE_DEPTH = 5;
 
 function at(m: Manifest, path: string[]): Record<string, unknown> {
   let node: Record<string, unknown> = m as Record<string, unknown>;
@@ -55,11 +47,36 @@ function at(m: Manifest, path: string[]): Record<string, unknown> {
   return node;
 }
 
-/** The template path of a kind: the built-in table, else the first generic path whose template spec lists containers. */
+/** True when a node is a pod template: its `spec.containers` lists at least one container with an image. */
+function isTemplate(node: Record<string, unknown>): boolean {
+  return list(record(node.spec).containers).some((c) => typeof record(c).image === "string");
+}
+
+/**
+ * The template path of a kind: the built-in table, else the shallowest pod template anywhere under
+ * `spec` (`spec.template` of an Argo Rollout or OpenKruise CloneSet, `spec.jobTemplate.spec.template`,
+ * `spec.workload.template`...). A workload is what carries a template, whatever its kind (CHECKS
+ * hardening notes): a kind list alone lets a privileged pod ride in through a CRD. A kind whose own
+ * `spec` lists containers (a Prometheus custom resource's container patches) is not a pod: only
+ * Pod itself is.
+ */
 function templatePath(m: Manifest): string[] | undefined {
   const known = TEMPLATE_PATHS[`${groupOf(m)}/${m.kind}`];
   if (known) return known;
-  return GENERIC_TEMPLATE_PATHS.find((path) => Array.isArray(record(at(m, path).spec).containers));
+  let frontier: string[][] = [["spec"]];
+  for (let depth = 0; depth < MAX_TEMPLATE_DEPTH && frontier.length > 0; depth++) {
+    const next: string[][] = [];
+    for (const path of frontier) {
+      for (const [key, child] of Object.entries(at(m, path))) {
+        if (child === null || typeof child !== "object" || Array.isArray(child)) continue;
+        const childPath = [...path, key];
+        if (isTemplate(child as Record<string, unknown>)) return childPath;
+        next.push(childPath);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
 }
 
 /** True for every object that carries a pod spec: the built-in workload kinds and any kind with a pod template. */

@@ -92,6 +92,16 @@ const evasive: Array<[id: string, ...Case]> = [
   // Pods of any kind
   ["S6", "a privileged container inside an Argo Rollout", (s) => (asKind(s, "argoproj.io/v1alpha1", "Rollout", "cart-rollout").spec.template.spec.containers = [{ ...structuredClone(cart(s)), securityContext: { ...cart(s).securityContext, privileged: true } }])],
   ["S8", "hostNetwork inside an OpenKruise CloneSet", (s) => (asKind(s, "apps.kruise.io/v1alpha1", "CloneSet", "cart-clones").spec.template.spec.hostNetwork = true)],
+  [
+    "S6",
+    "a privileged pod template nested deeper in a custom kind",
+    (s) => {
+      const kind = asKind(s, "apps.example.test/v1", "Workload", "cart-workload") as Manifest & { spec: Record<string, unknown> };
+      const template = kind.spec.template as { spec: { containers: Array<{ securityContext: Record<string, unknown> }> } };
+      template.spec.containers[0].securityContext.privileged = true;
+      kind.spec = { selector: kind.spec.selector, workload: { replicas: 2, template } };
+    },
+  ],
   ["X1", "a literal password inside a Rollout's env", (s) => asKind(s, "argoproj.io/v1alpha1", "Rollout", "cart-rollout").spec.template.spec.containers[0].env.push({ name: "DB_PASSWORD", value: "hunter2-rollout" })],
   // S2
   ["S2", "fsGroup 0", (s) => (cartPod(s).securityContext.fsGroup = 0)],
@@ -109,6 +119,7 @@ const evasive: Array<[id: string, ...Case]> = [
   ],
   ["S9", "a StatefulSet claim template on a no-provisioner class", (s) => (add(s, storageClass("static", "kubernetes.io/no-provisioner")), (find(s, "StatefulSet", "cart-redis").spec.volumeClaimTemplates[0].spec.storageClassName = "static"))],
   ["S9", "a claim with no class when the default class is a hostpath one", (s) => (add(s, storageClass("microk8s-hostpath", "microk8s.io/hostpath", true), claim("data", {})), mountClaim(s, "data"))],
+  ["S9", "an inline CSI volume of the hostpath driver", (s) => cartPod(s).volumes.push({ name: "node", csi: { driver: "hostpath.csi.k8s.io", volumeAttributes: { path: "/" } } })],
   // S13
   [
     "S13",
@@ -153,6 +164,12 @@ const evasive: Array<[id: string, ...Case]> = [
   ["N1", "allow-all ingress from every namespace", (s) => policy(s, "from-anywhere", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ protocol: "TCP", port: 8080 }] }] })],
   ["N1", "allow-all ingress by naming no peer", (s) => policy(s, "any-source", { policyTypes: ["Ingress"], ingress: [{ ports: [{ protocol: "TCP", port: 8080 }] }] })],
   ["N1", "every pod in every namespace as an egress peer", (s) => policy(s, "to-any-pod", { policyTypes: ["Egress"], egress: [{ to: [{ namespaceSelector: {}, podSelector: {} }] }] })],
+  [
+    "N1",
+    "a namespace selector that matches every namespace in disguise",
+    (s) => policy(s, "from-any-namespace", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "NotIn", values: ["nothing"] }] } }] }] }),
+  ],
+  ["N1", "ingress from the whole internet by IP block", (s) => policy(s, "from-internet", { policyTypes: ["Ingress"], ingress: [{ from: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8"] } }] }] })],
   ["N1", "egress to 0.0.0.0/0 beside the default deny", (s) => policy(s, "internet", egressTo("0.0.0.0/0"))],
   ["N1", "egress to ::/0", (s) => policy(s, "internet-v6", egressTo("::/0"))],
   ["N1", "egress to two halves of the internet", (s) => policy(s, "halves", egressTo("0.0.0.0/1", "128.0.0.0/1"))],
@@ -177,6 +194,7 @@ const evasive: Array<[id: string, ...Case]> = [
   ["X1", "an apiKey in a JSON file", (s) => configFile(s, "settings.json", '{\n  "endpoint": "https://api.example.test",\n  "apiKey": "fake-key-123"\n}')],
   ["X1", "credentials in a connection string in a file", (s) => configFile(s, "db.conf", "url = postgres://app:hunter2@db:5432/shop\n")],
   ["X1", "a PEM private key in a file", (s) => configFile(s, "tls.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIfake\n-----END RSA PRIVATE KEY-----\n")],
+  ["X1", "a password file written as binaryData", (s) => (find(s, "ConfigMap", "cart-config").binaryData = { "app.env": Buffer.from("DB_PASSWORD=hunter2\n").toString("base64") })],
   ["X1", "a token in a pod annotation", (s) => (find(s, "Deployment", "cart").spec.template.metadata.annotations = { "vault.example.test/token": "s.fakeToken123" })],
   ["X1", "an API key in a Service annotation", (s) => (service(s).metadata.annotations = { "monitoring.example.test/api-key": "fake-key-123" })],
   // W2
@@ -186,6 +204,8 @@ const evasive: Array<[id: string, ...Case]> = [
   ["W2", "AdministratorAccess on an app role", (s) => attach(s, "AdministratorAccess")],
   ["W2", "PowerUserAccess on an app role", (s) => attach(s, "PowerUserAccess")],
   ["W2", "IAMFullAccess in managedPolicyArns", (s) => (findCloud(s, "aws:iam/role:Role", "cart-irsa").inputs.managedPolicyArns = ["arn:aws:iam::aws:policy/IAMFullAccess"])],
+  ["W2", "NotResource naming one bucket", (s) => iamPolicy(s, { Action: ["s3:GetObject"], NotResource: "arn:aws:s3:::nothing/*" })],
+  ["W2", "AdministratorAccess through an exclusive attachment list", (s) => s.cloud.push({ type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", name: "cart-exclusive", inputs: { roleName: "cart-irsa", policyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } })],
   ["W2", "s3:GetObject on Resource *", (s) => iamPolicy(s, { Action: ["s3:GetObject"], Resource: "*" })],
   // W3
   ["W3", "public endpoint CIDRs 0.0.0.0/1 + 128.0.0.0/1", (s) => publicCidrs(s, ["0.0.0.0/1", "128.0.0.0/1"])],
@@ -196,6 +216,7 @@ const evasive: Array<[id: string, ...Case]> = [
 const controls: Case[] = [
   ["a well-formed Argo Rollout", (s) => asKind(s, "argoproj.io/v1alpha1", "Rollout", "cart-rollout")],
   ["fsGroup and supplementalGroups that are not 0", (s) => (cartPod(s).securityContext.supplementalGroups = [10001])],
+  ["an inline CSI volume of a secrets-store driver", (s) => cartPod(s).volumes.push({ name: "vault", csi: { driver: "secrets-store.csi.k8s.io", readOnly: true } })],
   ["a claim on a Ceph class", (s) => (add(s, storageClass("ceph-block", "rook-ceph.rbd.csi.ceph.com"), claim("data", { storageClassName: "ceph-block" })), mountClaim(s, "data"))],
   ["an ephemeral claim on a Ceph class", (s) => (add(s, storageClass("ceph-block", "rook-ceph.rbd.csi.ceph.com")), cartPod(s).volumes.push({ name: "scratch", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], storageClassName: "ceph-block", resources: { requests: { storage: "1Gi" } } } } } }))],
   ["a projected token for a ServiceAccount with workload identity", (s) => cartPod(s).volumes.push({ name: "aws-token", projected: { sources: [{ serviceAccountToken: { path: "token", audience: "sts.amazonaws.com" } }] } })],
@@ -212,6 +233,7 @@ const controls: Case[] = [
   ["an EKS team with the View access policy", (s) => eksAccess(s, "AmazonEKSViewPolicy", { type: "namespace", namespaces: [TENANT] })],
   ["egress to one partner network", (s) => policy(s, "partner", egressTo("203.0.113.0/24"))],
   ["egress to half the internet is not all of it", (s) => policy(s, "half", egressTo("0.0.0.0/1", "128.0.0.0/2"))],
+  ["ingress from the gateway's namespace by selector expression", (s) => policy(s, "from-gateway", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["gateway-system"] }] } }] }] })],
   ["a DNS allow without a peer", (s) => policy(s, "dns-anywhere", { policyTypes: ["Egress"], egress: [{ ports: [{ protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }] }] })],
   ["ingress from one namespace's pods", (s) => policy(s, "from-monitoring", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } } }], ports: [{ protocol: "TCP", port: 8080 }] }] })],
   [

@@ -73,6 +73,7 @@ function refersTo(ref: unknown, role: CloudResource): boolean {
 
 /** AWS-managed policies that hand out administration: full admin, everything but IAM, IAM itself, or a whole service (`*FullAccess`). */
 const ADMIN_POLICY = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess(-v\d+)?)$/;
+const EXCLUSIVE_ATTACHMENTS = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
 const ATTACHMENTS = ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"];
 
 /** Every managed policy ARN attached to a role, user or group: by attachment resource or in a role's `managedPolicyArns`. */
@@ -80,6 +81,7 @@ function attachedPolicies(cloud: readonly CloudResource[]): Array<[CloudResource
   const out: Array<[CloudResource, string, unknown]> = [];
   for (const r of cloud) {
     if (ATTACHMENTS.includes(r.type)) out.push([r, "policyArn", r.inputs.policyArn]);
+    if (r.type === EXCLUSIVE_ATTACHMENTS) list(r.inputs.policyArns).forEach((arn, i) => out.push([r, `policyArns[${i}]`, arn]));
     if (r.type === ROLE) list(r.inputs.managedPolicyArns).forEach((arn, i) => out.push([r, `managedPolicyArns[${i}]`, arn]));
   }
   return out;
@@ -120,6 +122,7 @@ export const leastPrivilege = stackCheck(
         if (st.effect !== "Allow") continue;
         const at = `${field}.Statement[${st.index}]`;
         if (st.notActions.length > 0) report(resource, `${at}.NotAction`, "allows everything except a list", "allow a list of actions instead");
+        if (st.notResources.length > 0) report(resource, `${at}.NotResource`, "allows every resource except a list", "name the resources instead");
         for (const action of st.actions) {
           if (action === "*") report(resource, `${at}.Action`, "allows every action (*)", "list the actions the app needs");
           else if (/^[A-Za-z0-9-]+:\*$/.test(action)) report(resource, `${at}.Action`, `allows every ${action.split(":")[0]} action (${action})`, "list the actions the app needs");

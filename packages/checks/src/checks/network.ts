@@ -43,6 +43,9 @@ function isDeclaredSystemNamespace(index: StackIndex, namespace: string): boolea
   return level === "privileged" || level === "baseline" || (level !== undefined && labels["app.kubernetes.io/part-of"] === "slipway");
 }
 
+/** The name of a namespace no selector has reason to expect: matching it means matching any namespace. */
+const UNKNOWN_NAMESPACE = "an-unknown-namespace";
+
 /** Egress rules that only reach port 53: a DNS allow, which may name no peer (the resolver's address varies by cluster). */
 function onlyDns(rule: Record<string, unknown>): boolean {
   const ports = list(rule.ports).map(record);
@@ -53,7 +56,12 @@ function onlyDns(rule: Record<string, unknown>): boolean {
  * Peers that let everything in (or out) beside a default deny: a rule with no peers, an empty peer,
  * every namespace with no pod narrowing, or IP blocks that together cover the internet.
  */
-function allowAllPeers(policy: Manifest, report: Report): void {
+function allowAllPeers(index: StackIndex, policy: Manifest, report: Report): void {
+  const namespaceCount = index.byKind("Namespace").length;
+  // `{}` in disguise: a selector that matches every rendered namespace, or a namespace it knows
+  // nothing about (`name NotIn [nothing]`, `tenant DoesNotExist`) matches namespaces at large.
+  const everyRendered = (selector: unknown) =>
+    selectorMatches(selector, { "kubernetes.io/metadata.name": UNKNOWN_NAMESPACE }) || (namespaceCount > 1 && index.namespacesMatching(selector).length === namespaceCount);
   const spec = record(policy.spec);
   for (const [direction, peerKey] of [["ingress", "from"], ["egress", "to"]] as const) {
     const cidrs: string[] = [];
@@ -65,7 +73,8 @@ function allowAllPeers(policy: Manifest, report: Report): void {
         report(policy, `${at}.${peerKey}`, `names no peer, so it allows ${direction} ${direction === "ingress" ? "from" : "to"} everything`, "name the pods (podSelector) and namespaces (namespaceSelector) it allows");
       }
       peers.forEach((peer, j) => {
-        const everyNamespace = peer.namespaceSelector !== undefined && isEmptySelector(peer.namespaceSelector) && (peer.podSelector === undefined || isEmptySelector(peer.podSelector));
+        const everyNamespace =
+          peer.namespaceSelector !== undefined && (isEmptySelector(peer.namespaceSelector) || everyRendered(peer.namespaceSelector)) && (peer.podSelector === undefined || isEmptySelector(peer.podSelector));
         const empty = peer.namespaceSelector === undefined && peer.podSelector === undefined && peer.ipBlock === undefined;
         if (everyNamespace || empty) report(policy, `${at}.${peerKey}[${j}]`, "selects every pod in every namespace", "narrow the peer to the namespace and pods it must allow");
         const cidr = text(record(peer.ipBlock).cidr);
@@ -101,7 +110,7 @@ export const defaultDeny = stackCheck(
       report(pod.owner, "metadata.namespace", `runs in namespace ${pod.namespace}, which is neither a tenant namespace (label ${TENANT_LABEL}) nor a declared platform namespace`, "deploy into a Tenant's namespace, which brings Pod Security and default-deny policies");
     }
     for (const policy of index.byKind("NetworkPolicy")) {
-      if (index.isTenantNamespace(namespaceOf(policy))) allowAllPeers(policy, report);
+      if (index.isTenantNamespace(namespaceOf(policy))) allowAllPeers(index, policy, report);
     }
   },
 );

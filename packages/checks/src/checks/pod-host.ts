@@ -29,7 +29,8 @@ export const RESTRICTED_VOLUME_TYPES = ["configMap", "secret", "emptyDir", "proj
  * Provisioners whose volumes are directories (or disks) of the node a pod lands on: hostPath and
  * local-path provisioners, OpenEBS LocalPV, and `kubernetes.io/no-provisioner` (static local
  * PersistentVolumes). A claim on such a class is hostPath by another name, so S9 refuses it just as
- * it refuses the hostPath volume; network and replicated storage (Ceph, EBS, any other CSI) passes.
+ * it refuses the hostPath volume (and an inline `csi` volume of such a driver); network and
+ * replicated storage (Ceph, EBS, any other CSI) passes.
  */
 const HOST_PROVISIONER = /host-?path|local-?path|no-provisioner|openebs\.io\/local/i;
 /** PersistentVolume sources that mount a path of the node. */
@@ -77,6 +78,8 @@ export const restrictedVolumes = stackCheck(
           if (source === "name" || RESTRICTED_VOLUME_TYPES.includes(source)) continue;
           report(m, `${pod.specPath}.volumes[${i}].${source}`, `is a ${source} volume`, `use one of ${RESTRICTED_VOLUME_TYPES.join(", ")}`);
         }
+        const driver = text(record(volume.csi).driver);
+        if (driver && HOST_PROVISIONER.test(driver)) report(m, `${pod.specPath}.volumes[${i}].csi.driver`, `is ${driver}, which mounts a node directory`, hint);
         const claimName = text(record(volume.persistentVolumeClaim).claimName);
         const pvc = claimName ? index.find("PersistentVolumeClaim", pod.namespace, claimName) : undefined;
         const viaClaim = pvc && hostBacking(index, record(pvc.spec), { namespace: pod.namespace, name: claimName! });

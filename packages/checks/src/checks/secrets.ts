@@ -78,9 +78,11 @@ export const noPlainSecrets = objectCheck(
         for (const [key, value] of Object.entries(record(m[section]))) {
           if (typeof value !== "string") continue;
           const field = `${section}["${key}"]`;
+          // binaryData is base64: judge the bytes as text (a key file or a config written in binary form).
+          const content = section === "binaryData" ? Buffer.from(value, "base64").toString("utf8") : value;
           // A value may be a whole file (`app.properties`): its lines are judged as well as the key.
-          checkValue(m, report, field, key, value);
-          checkFile(m, report, field, value);
+          checkValue(m, report, field, key, content);
+          checkFile(m, report, field, content);
         }
       }
       return;
