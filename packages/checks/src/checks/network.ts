@@ -1,7 +1,7 @@
 import { EXPOSURE_REASON_ANNOTATION, type Manifest } from "@slipway/core";
 import { coversInternet } from "../cidr";
 import { objectCheck, stackCheck, type Report } from "../define";
-import { annotationsOf, isKind, list, namespaceOf, record, text } from "../objects";
+import { annotationsOf, isKind, list, nameOf, namespaceOf, record, text } from "../objects";
 import { isEmptySelector, selectorMatches } from "../selectors";
 import { indexOf, PSS_LABEL, StackIndex, TENANT_LABEL } from "../stack-index";
 
@@ -32,13 +32,13 @@ const KUBERNETES_NAMESPACES = ["kube-system", "kube-public", "kube-node-lease"];
  * host-agent namespace (`privileged` or `baseline`, the exemption's premise) or part of the platform
  * (`app.kubernetes.io/part-of: slipway`). An app's own namespace (restricted, but no tenant label)
  * is neither. `default` never qualifies. A namespace the view does not render is unowned when the
- * view renders namespaces (a platform, or a team stack judged with its cluster); a team stack judged
- * alone renders none, and its namespaces are the platform's.
+ * view knows the tenants (renders a tenant namespace: a platform, or a team stack judged with its
+ * cluster); a team stack or a component judged alone does not, and its namespaces are the platform's.
  */
 function isDeclaredSystemNamespace(index: StackIndex, namespace: string): boolean {
   if (KUBERNETES_NAMESPACES.includes(namespace)) return true;
   const labels = index.namespaceLabels(namespace);
-  if (!labels) return namespace !== "default" && index.byKind("Namespace").length === 0;
+  if (!labels) return namespace !== "default" && !index.byKind("Namespace").some((ns) => index.isTenantNamespace(nameOf(ns)));
   const level = labels[`${PSS_LABEL}/enforce`];
   return level === "privileged" || level === "baseline" || (level !== undefined && labels["app.kubernetes.io/part-of"] === "slipway");
 }
