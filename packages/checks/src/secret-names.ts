@@ -13,13 +13,15 @@ const KEY_WORD = /[^a-z]key$/i;
 /**
  * Suffixes after which a name describes a secret rather than holding it, each with the only values
  * that prove it: a `_FILE`/`_PATH`/`_DIR` holding an absolute path (a mounted Secret: the Docker
- * `*_FILE` convention), a `_URL`/`_ENDPOINT`/`_HOST` holding an address without credentials, and
+ * `*_FILE` convention), a `_URL`/`_ENDPOINT` holding a URL without credentials, a `_HOST` holding a
+ * dotted name or a host:port (a bare word could be the password), and
  * times or sizes (`_TTL`, `_TIMEOUT`, `_LENGTH`...) holding a number. `_REF`, `_NAME` and `_ID` are
  * not on the list: any string passes for a "reference", so `DB_PASSWORD_REF=hunter2` is a password.
  */
 const DESCRIPTIVE_SUFFIXES: Array<[suffix: RegExp, value: RegExp]> = [
   [/[_.-]?(file|path|dir)$/i, /^\/[^\s]*$/],
-  [/[_.-]?(url|uri|endpoint|host)$/i, /^(?![^\s]*:\/\/[^/\s:@]+:[^/\s@]*@)[a-z][a-z0-9+.-]*:\/\/\S+$|^[a-z0-9.-]+(:\d+)?$/i],
+  [/[_.-]?(url|uri|endpoint)$/i, /^(?![^\s]*:\/\/[^/\s:@]+:[^/\s@]*@)[a-z][a-z0-9+.-]*:\/\/\S+$/i],
+  [/[_.-]?host$/i, /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$|^[a-z0-9.-]+:\d+$/i],
   [/[_.-]?(ttl|timeout|expiry|expiration|lifetime|seconds|minutes|length|size|bits|rounds|interval)$/i, /^\d+(\.\d+)?(ms|s|m|h|d)?$/],
   [/[_.-]?(enabled|required|disabled)$/i, /^(true|false)$/i],
 ];

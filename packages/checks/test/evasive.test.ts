@@ -134,6 +134,14 @@ const evasive: Array<[id: string, ...Case]> = [
       add(s, role("nothing", []), binding("RoleBinding", "cart-redis-nothing", { kind: "Role", name: "nothing" }, [{ kind: "ServiceAccount", name: "cart-redis", namespace: TENANT }]));
     },
   ],
+  [
+    "S13",
+    "a legacy token Secret mounted while automount is off",
+    (s) => {
+      add(s, { apiVersion: "v1", kind: "Secret", metadata: { name: "cart-redis-token", namespace: TENANT, annotations: { "kubernetes.io/service-account.name": "cart-redis" } }, type: "kubernetes.io/service-account-token" });
+      redisPod(s).volumes.push({ name: "token", secret: { secretName: "cart-redis-token" } });
+    },
+  ],
   // A1
   ["A1", "a ClusterRole aggregated into edit with * rules", (s) => add(s, clusterRole("extras", [{ apiGroups: ["*"], resources: ["*"], verbs: ["*"] }], { "rbac.authorization.k8s.io/aggregate-to-edit": "true" }))],
   ["A1", "a ClusterRole aggregated into admin that lists secrets", (s) => add(s, clusterRole("secret-lister", [{ apiGroups: [""], resources: ["secrets"], verbs: ["list"] }], { "rbac.authorization.k8s.io/aggregate-to-admin": "true" }))],
@@ -186,6 +194,8 @@ const evasive: Array<[id: string, ...Case]> = [
   ["X1", "a _FILE suffix holding the password itself", (s) => env(s, "DB_PASSWORD_FILE", "hunter2")],
   ["X1", "a camelCase dbPassword", (s) => env(s, "dbPassword", "hunter2")],
   ["X1", "a vendor STRIPE_KEY", (s) => env(s, "STRIPE_KEY", "sk_live_fake")],
+  ["X1", "a password hidden behind a _HOST suffix", (s) => env(s, "DB_PASSWORD_HOST", "hunter2")],
+  ["X1", "a JWT under an innocent name", (s) => env(s, "SESSION", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYXJ0In0.c2lnbmF0dXJlLWZha2U")],
   ["X1", "--password= in args", (s) => (cart(s).args = ["serve", "--password=hunter2"])],
   ["X1", "--token and its value as separate args", (s) => (cart(s).args = ["serve", "--token", "fake-token-value"])],
   ["X1", "a password inside a shell command", (s) => (cart(s).command = ["sh", "-c", "mysql --host db --password=hunter2 -e 'select 1'"])],
@@ -206,6 +216,7 @@ const evasive: Array<[id: string, ...Case]> = [
   ["W2", "IAMFullAccess in managedPolicyArns", (s) => (findCloud(s, "aws:iam/role:Role", "cart-irsa").inputs.managedPolicyArns = ["arn:aws:iam::aws:policy/IAMFullAccess"])],
   ["W2", "NotResource naming one bucket", (s) => iamPolicy(s, { Action: ["s3:GetObject"], NotResource: "arn:aws:s3:::nothing/*" })],
   ["W2", "AdministratorAccess through an exclusive attachment list", (s) => s.cloud.push({ type: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", name: "cart-exclusive", inputs: { roleName: "cart-irsa", policyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] } })],
+  ["W2", "s3:GetObject on every bucket's every object (arn:aws:s3:::*)", (s) => iamPolicy(s, { Action: ["s3:GetObject"], Resource: "arn:aws:s3:::*" })],
   ["W2", "s3:GetObject on Resource *", (s) => iamPolicy(s, { Action: ["s3:GetObject"], Resource: "*" })],
   // W3
   ["W3", "public endpoint CIDRs 0.0.0.0/1 + 128.0.0.0/1", (s) => publicCidrs(s, ["0.0.0.0/1", "128.0.0.0/1"])],
@@ -241,6 +252,7 @@ const controls: Case[] = [
     (s) => ((service(s).spec.type = "LoadBalancer"), (service(s).metadata.annotations = { [EXPOSURE_REASON_ANNOTATION]: "the TCP game server cannot go through the HTTP gateway" })),
   ],
   ["a _FILE suffix pointing at a mounted Secret", (s) => env(s, "DB_PASSWORD_FILE", "/run/secrets/db/password")],
+  ["a password host that is a host", (s) => env(s, "DB_PASSWORD_HOST", "vault.internal.test:8200")],
   ["a token TTL", (s) => env(s, "TOKEN_TTL", "3600")],
   ["a token endpoint URL", (s) => env(s, "OAUTH_TOKEN_URL", "https://auth.example.test/oauth/token")],
   ["the shell's PWD", (s) => env(s, "PWD", "/app")],

@@ -98,6 +98,11 @@ function isUnscopable(action: string): boolean {
   return /^(List|Describe)/.test(verb) || UNSCOPABLE_ACTIONS.includes(action);
 }
 
+/** `*`, or an ARN whose resource part is nothing but wildcards and slashes (`arn:aws:s3:::*`): every resource of the service. */
+function isEveryResource(resource: string): boolean {
+  return resource === "*" || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[*?/]+$/.test(resource);
+}
+
 const POLICY_DOCUMENTS: Array<[type: string, field: string]> = [
   ["aws:iam/policy:Policy", "policy"],
   ["aws:iam/rolePolicy:RolePolicy", "policy"],
@@ -129,7 +134,7 @@ export const leastPrivilege = stackCheck(
           else if (/[*?]/.test(action)) report(resource, `${at}.Action`, `allows every action matching ${action}`, "list the actions the app needs by their full names");
         }
         const unscoped = st.actions.filter((a) => !/[*?]/.test(a) && !isUnscopable(a));
-        if (st.resources.includes("*") && Object.keys(st.condition).length === 0 && unscoped.length > 0) {
+        if (st.resources.some(isEveryResource) && Object.keys(st.condition).length === 0 && unscoped.length > 0) {
           report(resource, `${at}.Resource`, `allows ${unscoped.join(", ")} on every resource (*)`, "name the ARNs the app works on (those actions support resource-level permissions)");
         }
       }

@@ -6,12 +6,14 @@ import { holdsSecret } from "../secret-names";
 
 export { isSensitiveName } from "../secret-names";
 
-/** Values that are secret material whatever their name. */
+/** Values that are secret material whatever their name: private keys, AWS and Git host keys, URL credentials, JWTs, live payment keys. */
 const SECRET_VALUES = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
   /\bAKIA[0-9A-Z]{16}\b/,
   /\b(ghp_|github_pat_|glpat-|xox[abprs]-)[A-Za-z0-9_-]{10,}/,
   /[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i,
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/,
+  /\b(sk|rk)_live_[A-Za-z0-9]{10,}/,
 ];
 /** `name: value`, `name = value`, `"name": "value"` and `export NAME=value` lines of a config file. */
 const ASSIGNMENT = /^\s*(?:export\s+|-\s+)?["']?([A-Za-z][A-Za-z0-9_.-]*)["']?\s*[:=]\s*["']?(.*?)["']?\s*,?\s*$/;

@@ -1,6 +1,6 @@
 import { stackCheck } from "../define";
 import { annotationsOf, list, nameOf, namespaceOf, objectRef, record, text } from "../objects";
-import type { PodTemplate } from "../pods";
+import { containersOf, type PodTemplate } from "../pods";
 import { indexOf, StackIndex } from "../stack-index";
 
 /** The IRSA annotation that gives a ServiceAccount an IAM role. */
@@ -26,12 +26,26 @@ function grantsApiAccess(index: StackIndex, namespace: string, serviceAccount: s
   });
 }
 
-/** The volumes that project a ServiceAccount token into the pod (a token mounted by hand while automount is off). */
-function projectedTokens(pod: PodTemplate): number[] {
-  const found: number[] = [];
+const TOKEN_SECRET_TYPE = "kubernetes.io/service-account-token";
+
+/**
+ * The fields that bring a ServiceAccount token into the pod by hand while automount is off: a
+ * projected `serviceAccountToken` source, or a volume or env var reading a rendered legacy token
+ * Secret (type `kubernetes.io/service-account-token`).
+ */
+function mountedTokens(index: StackIndex, pod: PodTemplate): string[] {
+  const isTokenSecret = (name: unknown) => typeof name === "string" && index.find("Secret", pod.namespace, name)?.type === TOKEN_SECRET_TYPE;
+  const found: string[] = [];
   list(pod.spec.volumes).forEach((raw, i) => {
-    if (list(record(record(raw).projected).sources).some((source) => record(source).serviceAccountToken !== undefined)) found.push(i);
+    const volume = record(raw);
+    if (list(record(volume.projected).sources).some((source) => record(source).serviceAccountToken !== undefined)) found.push(`${pod.specPath}.volumes[${i}].projected`);
+    if (isTokenSecret(record(volume.secret).secretName)) found.push(`${pod.specPath}.volumes[${i}].secret`);
   });
+  for (const ref of containersOf(pod)) {
+    list(ref.container.env).forEach((raw, i) => {
+      if (isTokenSecret(record(record(record(raw).valueFrom).secretKeyRef).name)) found.push(`${ref.path}.env[${i}].valueFrom`);
+    });
+  }
   return found;
 }
 
@@ -77,9 +91,9 @@ export const ownServiceAccount = stackCheck(
       if (automount === true && !asksForApiAccess(index, pod.namespace, sa)) {
         report(pod.owner, `${pod.specPath}.automountServiceAccountToken`, "mounts an API token the app has no use for", "set automountServiceAccountToken: false (or bind the API access the app needs)");
       }
-      for (const i of projectedTokens(pod)) {
+      for (const field of mountedTokens(index, pod)) {
         if (asksForApiAccess(index, pod.namespace, sa)) break;
-        report(pod.owner, `${pod.specPath}.volumes[${i}].projected`, "projects a ServiceAccount token the app has no use for", "remove the serviceAccountToken source (or bind the API access the app needs)");
+        report(pod.owner, field, "brings in a ServiceAccount token the app has no use for", "remove the token source (or bind the API access the app needs)");
       }
     }
     for (const [key, pods] of users) {
