@@ -253,6 +253,8 @@ const controls: Case[] = [
   ],
   ["a _FILE suffix pointing at a mounted Secret", (s) => env(s, "DB_PASSWORD_FILE", "/run/secrets/db/password")],
   ["a password host that is a host", (s) => env(s, "DB_PASSWORD_HOST", "vault.internal.test:8200")],
+  ["a token audience", (s) => env(s, "TOKEN_AUDIENCE", "sts.amazonaws.com")],
+  ["a public key and a cache key", (s) => (env(s, "JWT_PUBLIC_KEY_URL", "https://auth.example.test/jwks.json"), env(s, "CACHE_KEY", "cart"))],
   ["a token TTL", (s) => env(s, "TOKEN_TTL", "3600")],
   ["a token endpoint URL", (s) => env(s, "OAUTH_TOKEN_URL", "https://auth.example.test/oauth/token")],
   ["the shell's PWD", (s) => env(s, "PWD", "/app")],

@@ -74,7 +74,6 @@ export const tenantRbac = stackCheck(
     tools: [
       "KL:wildcard-in-rules",
       "KL:access-to-secrets",
-      "KL:access-to-create-pods",
       "KL:cluster-admin-role-binding",
       "PO:clusterrolebindingClusterAdmin",
       "PO:rolebindingClusterAdminClusterRole",

@@ -152,7 +152,7 @@ export const policiesSelectPods = stackCheck(
 const EXPOSED_TYPES = ["LoadBalancer", "NodePort"];
 
 export const clusterIpServices = objectCheck(
-  { id: "N3", title: "Services are ClusterIP unless their exposure is a named exception", tools: ["KS:service-type", "KL:exposed-services", "PO:nodePortServices"] },
+  { id: "N3", title: "Services are ClusterIP unless their exposure is a named exception", tools: ["KS:service-type", "KL:exposed-services"] },
   (m, report) => {
     if (!isKind(m, "Service", [""])) return;
     // The one named exception: a recorded reason why this Service faces outside the cluster.
