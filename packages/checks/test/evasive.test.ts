@@ -16,7 +16,7 @@ const rbacApi = "rbac.authorization.k8s.io/v1";
 const add = (s: StackView, ...objects: Manifest[]) => s.manifests.push(...objects);
 
 /** The cart Deployment re-dressed as another kind (a CRD), with its own ServiceAccount so only what the row breaks fails. */
-function asKind(s: StackView, apiVersion: string, kind: string, name: string): Manifest & { spec: { template: { spec: Record<string, unknown> } } } {
+function asKind(s: StackView, apiVersion: string, kind: string, name: string): ReturnType<typeof find> {
   const copy = structuredClone(find(s, "Deployment", "cart"));
   Object.assign(copy, { apiVersion, kind });
   copy.metadata.name = name;
@@ -96,8 +96,8 @@ const evasive: Array<[id: string, ...Case]> = [
     "S6",
     "a privileged pod template nested deeper in a custom kind",
     (s) => {
-      const kind = asKind(s, "apps.example.test/v1", "Workload", "cart-workload") as Manifest & { spec: Record<string, unknown> };
-      const template = kind.spec.template as { spec: { containers: Array<{ securityContext: Record<string, unknown> }> } };
+      const kind = asKind(s, "apps.example.test/v1", "Workload", "cart-workload");
+      const template = kind.spec.template;
       template.spec.containers[0].securityContext.privileged = true;
       kind.spec = { selector: kind.spec.selector, workload: { replicas: 2, template } };
     },
