@@ -138,6 +138,8 @@ export const policiesSelectPods = stackCheck(
             if (peer.podSelector === undefined || isEmptySelector(peer.podSelector)) return;
             const namespaces = peer.namespaceSelector === undefined ? [ns] : index.namespacesMatching(peer.namespaceSelector);
             if (namespaces.length === 0) return; // a namespace outside this stack (e.g. kube-system DNS)
+            // A platform namespace that renders no pod gets them from its chart or operator at run time (Envoy proxies, Prometheus).
+            if (namespaces.every((n) => !index.isTenantNamespace(n) && index.podsIn(n).length === 0)) return;
             if (!selectsAny(namespaces, peer.podSelector)) {
               report(policy, `spec.${direction}[${i}].${peerKey}[${j}].podSelector`, "selects no rendered pod", "use the selector labels of the peer workload");
             }
