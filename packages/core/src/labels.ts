@@ -47,3 +47,14 @@ export function standardLabels(id: LabelIdentity): Record<string, string> {
   labels["app.kubernetes.io/managed-by"] = MANAGED_BY;
   return labels;
 }
+
+/**
+ * Namespace label that lets routes in the namespace attach to the platform Gateway's HTTPS listener:
+ * tenant namespaces carry it, and platform namespaces that expose a host (Harbor, Grafana).
+ */
+export const GATEWAY_ROUTES_LABEL = "slipway.dev/gateway-routes";
+
+/** A Namespace manifest labelled so its routes may attach to the platform Gateway (when `admit`). */
+export function admitGatewayRoutes<T extends { metadata: { labels?: Record<string, string> } }>(namespace: T, admit = true): T {
+  return admit ? { ...namespace, metadata: { ...namespace.metadata, labels: { ...namespace.metadata.labels, [GATEWAY_ROUTES_LABEL]: "true" } } } : namespace;
+}

@@ -1,4 +1,4 @@
-import { checkNumber, checkQuantity, fail, InputSite, Manifest } from "@slipway/core";
+import { admitGatewayRoutes, checkNumber, checkQuantity, fail, InputSite, Manifest } from "@slipway/core";
 import { ContainerLimitsArgs, QuotaArgs } from "./args";
 
 /** Label that marks a namespace as a tenant's: cluster-wide policies (Calico, checks) select on it. */
@@ -14,7 +14,7 @@ export function planNamespace(site: InputSite, meta: Meta, tenantName: string, v
     pss[`pod-security.kubernetes.io/${mode}`] = "restricted";
     pss[`pod-security.kubernetes.io/${mode}-version`] = version;
   }
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name: meta.namespace, labels: { ...meta.labels, ...pss, [TENANT_LABEL]: tenantName } } };
+  return admitGatewayRoutes({ apiVersion: "v1", kind: "Namespace", metadata: { name: meta.namespace, labels: { ...meta.labels, ...pss, [TENANT_LABEL]: tenantName } } });
 }
 
 /** A ResourceQuota; LoadBalancer and NodePort Services default to none (exposure goes through the gateway). */

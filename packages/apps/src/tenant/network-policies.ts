@@ -1,4 +1,4 @@
-import { Manifest } from "@slipway/core";
+import { ClusterDns, KUBE_DNS, Manifest } from "@slipway/core";
 
 type Meta = { namespace: string; labels: Record<string, string> };
 
@@ -9,7 +9,10 @@ export const namespaceNamed = (name: string) => ({ matchLabels: { "kubernetes.io
  * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS, traffic from the
  * gateway/ingress namespace and scraping from the monitoring namespace. Connections add the rest.
  */
-export function planTenantPolicies(meta: Meta, platform: { ingress?: string; monitoring?: string }): Manifest[] {
+export function planTenantPolicies(meta: Meta, platform: { ingress?: string; monitoring?: string; dns?: ClusterDns }): Manifest[] {
+  const dns = platform.dns ?? KUBE_DNS;
+  // Pods resolve through NodeLocal DNSCache where the cluster runs it (a link-local address on every node), else CoreDNS.
+  const resolvers = [{ namespaceSelector: namespaceNamed(dns.namespace), podSelector: { matchLabels: dns.podLabels } }, ...(dns.nodeLocal ? [{ ipBlock: { cidr: `${dns.nodeLocal}/32` } }] : [])];
   const policy = (name: string, spec: Record<string, unknown>): Manifest => ({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
@@ -22,7 +25,7 @@ export function planTenantPolicies(meta: Meta, platform: { ingress?: string; mon
       policyTypes: ["Egress"],
       egress: [
         {
-          to: [{ namespaceSelector: namespaceNamed("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+          to: resolvers,
           ports: [
             { protocol: "UDP", port: 53 },
             { protocol: "TCP", port: 53 },

@@ -28,7 +28,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
     planNamespace(site, meta, tenantName, args.podSecurityVersion ?? "v1.33"),
     planQuota(site, meta, args.quota),
     planLimitRange(site, meta, args.limits),
-    ...planTenantPolicies(meta, { ingress, monitoring }),
+    ...planTenantPolicies(meta, { ingress, monitoring, dns: args.cluster?.dns }),
     ...planRbac(site, meta, args.groups, args.execFor),
   ];
   let pullSecret: string | undefined;

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
+import { admitGatewayRoutes, buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
 import { systemNamespace } from "../shared/namespace";
 import { checkAlerting, planAlertmanagerSecret } from "./alertmanager-config";
@@ -140,7 +140,7 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
 
   return {
     // node-exporter reads the host (host network, PID namespace, /proc and /sys): privileged only when it runs.
-    namespace: systemNamespace(namespaceName, "monitoring", nodeExporter ? "privileged" : "restricted"),
+    namespace: admitGatewayRoutes(systemNamespace(namespaceName, "monitoring", nodeExporter ? "privileged" : "restricted"), grafana.exposure !== undefined),
     namespaceName,
     chartValues,
     chartOverrides,
