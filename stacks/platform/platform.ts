@@ -6,6 +6,7 @@ import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/d
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
+import { stackAlerting } from "./alerting";
 import { configSite, fromSection, NAMESPACE, readSections } from "./config";
 
 /** The label platform hosts live under: `<name>.platform.<domain>` (Grafana, Harbor). */
@@ -58,9 +59,11 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
 
   const tenantConfigs = section<Record<string, Without<TenantArgs, "cluster">>>("tenants");
   const monitoringConfig = section<Without<MonitoringStackArgs, "cluster" | "storageClass"> & { grafanaHost?: boolean }>("monitoring");
+  const alerting = stackAlerting(monitoringConfig.alerting, config.getSecret("alertWebhookUrl"));
   const monitoring = fromSection("monitoring", () =>
     new MonitoringStack("monitoring", {
       ...monitoringConfig,
+      alerting,
       cluster,
       storageClass: storageClass!,
       grafana: { host: zone.hostFor("grafana", PLATFORM_HOSTS) as string, gateway },

@@ -1,13 +1,8 @@
-import type { Manifest } from "@slipway/core";
+import { SINK_ANNOTATION, SINK_EXTERNAL_ANNOTATION, type Manifest } from "@slipway/core";
 import { Report, stackCheck } from "../define";
 import { judges } from "../links";
 import { annotationsOf, list, namespaceOf, record, text } from "../objects";
 import { indexOf, StackIndex } from "../stack-index";
-
-/** Annotation naming a log or metric sink an object sends to (`host:port`); the Logging component sets it. */
-export const SINK_ANNOTATION = "slipway.dev/sink";
-/** Annotation declaring that sink external to the cluster (the stack's config says so). */
-export const SINK_EXTERNAL_ANNOTATION = "slipway.dev/sink-external";
 
 /** `<service>.<namespace>.svc[.cluster.local]`: a Service inside the cluster. */
 const IN_CLUSTER = /^([a-z0-9-]+)\.([a-z0-9-]+)\.svc(\.cluster\.local)?\.?$/;

@@ -53,6 +53,7 @@ function monitoredNamespaces(monitor: Manifest): string[] | "any" {
 }
 
 function checkServiceMonitor(index: StackIndex, monitor: Manifest, report: Report): void {
+  if (annotationsOf(monitor)[CHART_BACKEND_ANNOTATION]?.trim()) return; // selects a chart's Service
   const spec = record(monitor.spec);
   const where = monitoredNamespaces(monitor);
   if (where !== "any" && !where.every((ns) => judges(index, ns))) return;

@@ -1,18 +1,10 @@
-import type { Manifest } from "@slipway/core";
+import { CANARY_IN_CLUSTER_ANNOTATION, CANARY_WEIGHT_ANNOTATION, type Manifest } from "@slipway/core";
 import { stackCheck } from "../define";
 import { isRoute } from "../links";
 import { annotationsOf, list, namespaceOf, objectRef, record, stringMap, text } from "../objects";
 import type { PodTemplate } from "../pods";
 import { labelsMatch } from "../selectors";
 import { indexOf, StackIndex } from "../stack-index";
-
-/** Annotation on a canary workload: the share of traffic (percent) it is meant to take. */
-export const CANARY_WEIGHT_ANNOTATION = "slipway.dev/canary-weight";
-/**
- * Annotation on a Service that reaches stable and canary pods alike, declaring the path it cannot
- * split by weight: `replica-share` (in-cluster calls spread over every pod, so by replica count).
- */
-export const CANARY_IN_CLUSTER_ANNOTATION = "slipway.dev/canary-in-cluster";
 
 function selectedPods(index: StackIndex, svc: Manifest): PodTemplate[] {
   const selector = stringMap(record(svc.spec).selector);
