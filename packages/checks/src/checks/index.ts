@@ -87,7 +87,6 @@ export const allChecks: readonly Check[] = [
   leastPrivilege,
   eksHardening,
   registryAndZones,
-  dataSurvivesDestroy,
   // Links: judged over every render of the cluster together (RunOptions.cluster).
   routeAttachment,
   routeHostnamesMatch,
@@ -98,6 +97,7 @@ export const allChecks: readonly Check[] = [
   dnsReachable,
   classesExist,
   trafficSplit,
+  dataSurvivesDestroy,
 ];
 
 /** Check ids in order, e.g. ["S1", ..., "D1"]. */

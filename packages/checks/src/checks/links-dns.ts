@@ -15,7 +15,7 @@ function isEgressPolicy(policy: Manifest): boolean {
 /** Whether a rule's ports let DNS over UDP through (no ports means every port; a port without protocol is TCP). */
 function allowsDnsPort(rule: Record<string, unknown>): boolean {
   const ports = list(rule.ports).map(record);
-  return ports.length === 0 || ports.some((p) => (text(p.protocol) ?? "TCP") === "UDP" && (p.port === undefined || p.port === 53 || (typeof p.endPort === "number" && typeof p.port === "number" && p.port <= 53 && p.endPort >= 53)));
+  return ports.length === 0 || ports.some((p) => (text(p.protocol) ?? "TCP") === "UDP" && (p.port === undefined || p.port === 53 || p.port === "dns" || (typeof p.endPort === "number" && typeof p.port === "number" && p.port <= 53 && p.endPort >= 53)));
 }
 
 function ipBlockHolds(peer: Record<string, unknown>, address: string): boolean {
@@ -35,6 +35,11 @@ function reachesResolver(index: StackIndex, peer: Record<string, unknown>, dns: 
   if (peer.namespaceSelector === undefined) return false; // pod peers without one stay in the pod's own namespace
   const nsLabels = index.namespaceLabels(dns.namespace) ?? { "kubernetes.io/metadata.name": dns.namespace };
   return selectorMatches(peer.namespaceSelector, nsLabels) && (peer.podSelector === undefined || selectorMatches(peer.podSelector, dns.podLabels));
+}
+
+/** Whether any egress rule lets DNS out to anyone (without one, N1 reports the pod; L7 asks where it goes). */
+function allowsSomeDns(policies: Manifest[]): boolean {
+  return policies.some((policy) => list(record(policy.spec).egress).map(record).some(allowsDnsPort));
 }
 
 function resolverReachable(index: StackIndex, policies: Manifest[], dns: ClusterDnsFacts): boolean {
@@ -57,7 +62,7 @@ export const dnsReachable = stackCheck(
     const dns = clusterDns(stack);
     for (const pod of index.pods) {
       const policies = egressPoliciesOf(index, pod);
-      if (policies.length === 0 || resolverReachable(index, policies, dns)) continue;
+      if (policies.length === 0 || !allowsSomeDns(policies) || resolverReachable(index, policies, dns)) continue;
       const resolver = dns.nodeLocal ? `NodeLocal DNSCache at ${dns.nodeLocal}` : `the DNS pods in ${dns.namespace}`;
       report(pod.owner, `${pod.specPath}`, `is under default-deny egress (${policies.map((p) => `${namespaceOf(p)}/${String(p.metadata.name)}`).join(", ")}) with no allow to ${resolver} on UDP 53`, "allow DNS egress to the resolver the platform exports (clusterDns), as the tenant's allow-dns policy does");
     }

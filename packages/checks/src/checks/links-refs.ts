@@ -17,7 +17,7 @@ function referenceGranted(index: StackIndex, route: Manifest, targetNs: string, 
 }
 
 export const routeBackends = stackCheck(
-  { id: "L4", title: "Route backends name an existing Service and one of its ports", tools: [], cluster: true },
+  { id: "L4", title: "Route backends in other namespaces name an existing Service and one of its ports, with the owner's ReferenceGrant", tools: [], cluster: true },
   (stack, report) => {
     const index = indexOf(stack);
     for (const route of stack.manifests.filter(isRoute)) {
@@ -30,8 +30,9 @@ export const routeBackends = stackCheck(
           if ((text(ref.kind) ?? "Service") !== "Service" || (text(ref.group) ?? "") !== "" || !name) return;
           const ns = text(ref.namespace) ?? namespaceOf(route);
           const field = `spec.rules[${i}].backendRefs[${j}]`;
-          if (!judges(index, ns)) return;
-          if (ns !== namespaceOf(route) && !referenceGranted(index, route, ns, name)) {
+          // Backends in the route's own namespace live in the same render: R13 judges them.
+          if (ns === namespaceOf(route) || !judges(index, ns)) return;
+          if (!referenceGranted(index, route, ns, name)) {
             report(route, `${field}.namespace`, `names Service ${ns}/${name} in another namespace without a ReferenceGrant there`, `render a ReferenceGrant in ${ns} from ${route.kind} in ${namespaceOf(route)} to that Service`);
             return;
           }
