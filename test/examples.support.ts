@@ -25,6 +25,8 @@ function freshEntry(project: PulumiProject): Program {
     const file = require.resolve(project.main);
     const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
     const module = { exports: {} as unknown };
+    // Jest's own require, so the packages are the ones the mocks were set on.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (id: string) => require(id.startsWith(".") ? path.resolve(path.dirname(file), id) : id);
     new Function("require", "module", "exports", outputText)(load, module, module.exports);
     return typeof module.exports === "function" ? (module.exports as () => unknown)() : module.exports;

@@ -1,3 +1,4 @@
+import type { Manifest } from "@slipway/core";
 import { allChecks, certificateCovers, formatViolations } from "@slipway/checks";
 import { Rendered } from "@slipway/testing";
 import { EXAMPLES, renderExampleOn } from "./examples.support";
@@ -6,7 +7,7 @@ import { renderStack, STACKS } from "./stacks.support";
 const LINKS = allChecks.filter((c) => c.cluster).map((c) => c.id);
 const linkFindings = (r: Rendered, cluster: Rendered[] = []) => r.check({ cluster, only: LINKS });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const spec = (m: { spec?: unknown }) => m.spec as any;
+const spec = (m: Manifest) => m.spec as any;
 
 /** The routes of a render, with the Gateway each parentRef names found in the platform's render. */
 function attachments(team: Rendered, platform: Rendered) {

@@ -1,10 +1,10 @@
-import { SlipwayInputError } from "@slipway/core";
+import { Manifest, SlipwayInputError } from "@slipway/core";
 import { Rendered, render } from "@slipway/testing";
 import { renderExampleOn, EXAMPLES } from "./examples.support";
 import { renderStack } from "./stacks.support";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const spec = (m: { spec?: unknown }) => m.spec as any;
+const spec = (m: Manifest) => m.spec as any;
 const linkIds = (r: Rendered, cluster: Rendered[] = []) => r.check({ cluster, only: ["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9"] });
 const example = (name: string) => EXAMPLES.find((e) => e.name === name)!;
 
