@@ -100,8 +100,9 @@ export function listenerRefusal(index: StackIndex, gateway: Manifest, listener: 
   const namespaces = record(allowed.namespaces);
   const from = text(namespaces.from) ?? "Same";
   const routeNs = namespaceOf(route);
-  const labels = index.namespaceLabels(routeNs) ?? { "kubernetes.io/metadata.name": routeNs };
-  const admitsNs = from === "All" || (from === "Same" && routeNs === namespaceOf(gateway)) || (from === "Selector" && selectorMatches(namespaces.selector, labels));
+  const labels = index.namespaceLabels(routeNs);
+  // A selector is matched against the rendered Namespace; one no render creates has labels nobody can know here.
+  const admitsNs = from === "All" || (from === "Same" && routeNs === namespaceOf(gateway)) || (from === "Selector" && (labels === undefined || selectorMatches(namespaces.selector, labels)));
   if (!admitsNs) return `admits routes from ${from === "Selector" ? "namespaces matching its selector" : from === "Same" ? `namespace ${namespaceOf(gateway)} only` : from}, not from namespace ${routeNs}`;
   const kinds = list(allowed.kinds).map(record);
   const admitted = kinds.length ? kinds.filter((k) => (text(k.group) ?? GATEWAY_API) === groupOf(route)).map((k) => text(k.kind)) : (DEFAULT_KINDS[listener.protocol ?? ""] ?? []);
