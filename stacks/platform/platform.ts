@@ -7,7 +7,7 @@ import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
 import { stackAlerting } from "./alerting";
-import { configSite, fromSection, NAMESPACE, readSections } from "./config";
+import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
 
 /** The label platform hosts live under: `<name>.platform.<domain>` (Grafana, Harbor). */
 const PLATFORM_HOSTS = "platform";
@@ -53,11 +53,12 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
       "images",
       registryConfig.kind === "harbor"
         ? ({ ...registryConfig, cluster, gateway, storageClass: storageClass! } as RegistryArgs)
-        : ({ ...registryConfig, pullers: pools } as RegistryArgs),
+        : ({ ...registryConfig, pullers: pools, kmsKeyArn: registryConfig.kmsKeyArn ?? cluster.eks?.kmsKeyArn } as RegistryArgs),
     ),
   );
 
   const tenantConfigs = section<Record<string, Without<TenantArgs, "cluster">>>("tenants");
+  checkTeamGroups(section("cluster"), tenantConfigs);
   const monitoringConfig = section<Without<MonitoringStackArgs, "cluster" | "storageClass"> & { grafanaHost?: boolean }>("monitoring");
   const alerting = stackAlerting(monitoringConfig.alerting, config.getSecret("alertWebhookUrl"));
   const monitoring = fromSection("monitoring", () =>

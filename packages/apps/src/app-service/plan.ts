@@ -21,7 +21,9 @@ import {
 } from "@slipway/core";
 import { AppServiceArgs } from "./args";
 import { planConfig } from "./config";
+import { planDirectExposure } from "./direct-exposure";
 import { planExposure, RouteBackend } from "./exposure";
+import { planIngressAllows } from "./ingress-allows";
 import { planServiceMonitor } from "./metrics";
 import { planHpa, planPdb } from "./scaling";
 
@@ -143,9 +145,11 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
   // With a canary, the Service is a path its weight cannot split: it says which track(s) it reaches (CHECKS L9).
   const inCluster = args.canary && typeof args.canary === "object" ? checkOneOf(site, "canary.inCluster", args.canary.inCluster ?? "replica-share", ["replica-share", "stable"] as const) : undefined;
   if (inCluster === "stable" && !args.expose) fail(site, "canary.inCluster", inCluster, "keeps in-cluster calls on the stable track of an app that is not exposed, so the canary would take no traffic", 'expose the app through the gateway, or use inCluster: "replica-share"');
-  const serviceMeta = inCluster ? { ...base, annotations: { [CANARY_IN_CLUSTER_ANNOTATION]: inCluster } } : base;
   const serviceSelector = inCluster === "stable" ? { ...selector, [TRACK_LABEL]: "stable" } : selector;
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, selector: serviceSelector, ports: servicePorts(ports) } });
+  const direct = planDirectExposure(site, base, selector, ports, { ...args, serviceType });
+  const serviceAnnotations = { ...direct.annotations, ...(inCluster ? { [CANARY_IN_CLUSTER_ANNOTATION]: inCluster } : {}) };
+  const serviceMeta = Object.keys(serviceAnnotations).length ? { ...base, annotations: serviceAnnotations } : base;
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, ...direct.spec, selector: serviceSelector, ports: servicePorts(ports) } }, ...direct.objects);
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 
@@ -173,6 +177,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
   const exposure = args.expose ? planExposure(site, base, args.expose, ports, backends) : undefined;
   if (exposure) objects.push(...exposure.objects);
   if (args.metrics) objects.push(planServiceMonitor(site, base, selector, ports, args.metrics, SPLIT_LABEL));
+  objects.push(...planIngressAllows(site, base, selector, ports, args));
   return {
     objects,
     namespace,

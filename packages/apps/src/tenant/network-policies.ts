@@ -6,11 +6,11 @@ type Meta = { namespace: string; labels: Record<string, string> };
 export const namespaceNamed = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 
 /**
- * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS, traffic from the
- * gateway/ingress namespace and scraping from the monitoring namespace. Connections add the rest.
+ * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS. Nothing is let in
+ * tenant-wide: each app admits the gateway's proxies and Prometheus on its own ports (AppService),
+ * and connections add the rest.
  */
-export function planTenantPolicies(meta: Meta, platform: { ingress?: string; monitoring?: string; dns?: ClusterDns }): Manifest[] {
-  const dns = platform.dns ?? KUBE_DNS;
+export function planTenantPolicies(meta: Meta, dns: ClusterDns = KUBE_DNS): Manifest[] {
   // Pods resolve through NodeLocal DNSCache where the cluster runs it (a link-local address on every node), else CoreDNS.
   const resolvers = [{ namespaceSelector: namespaceNamed(dns.namespace), podSelector: { matchLabels: dns.podLabels } }, ...(dns.nodeLocal ? [{ ipBlock: { cidr: `${dns.nodeLocal}/32` } }] : [])];
   const policy = (name: string, spec: Record<string, unknown>): Manifest => ({
@@ -34,7 +34,5 @@ export function planTenantPolicies(meta: Meta, platform: { ingress?: string; mon
       ],
     }),
   ];
-  if (platform.ingress) objects.push(policy("allow-from-gateway", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: namespaceNamed(platform.ingress) }] }] }));
-  if (platform.monitoring) objects.push(policy("allow-from-monitoring", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: namespaceNamed(platform.monitoring) }] }] }));
   return objects;
 }
