@@ -8,6 +8,12 @@ export interface RunOptions {
   exemptions?: readonly Exemption[];
   /** Run only these check ids. @default every check */
   only?: string[];
+  /**
+   * Other renders of the same cluster, e.g. the platform's under a team's stack. The link checks
+   * (L) judge their objects together with this stack's and report only this stack's objects; every
+   * other check judges this stack alone. @default [] (the stack is the whole cluster)
+   */
+  cluster?: StackView[];
 }
 
 /** A list of manifests, or a full stack view, as a stack view. */

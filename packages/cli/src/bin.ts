@@ -3,6 +3,10 @@ import { Command } from "commander";
 import { checkCommand } from "./commands/check";
 import { graphCommand } from "./commands/graph";
 import { renderCommand } from "./commands/render";
+import { formatCliError } from "./errors";
+
+/** Shared by render, graph and check: where a team stack's StackReferences get the platform's outputs. */
+const PLATFORM_OPTION = ["--platform <render-dir|outputs.json>", "the platform's `slipway render` output directory (or a JSON file of its stack outputs): answers the program's StackReferences"] as const;
 
 const program = new Command()
   .name("slipway")
@@ -15,7 +19,8 @@ program
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("-o, --out <dir>", "output directory (default: rendered/<stack>)")
   .option("-g, --graph", "also draw the dependency graph (graph.dot, graph.svg) into the output directory")
-  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean }) => renderCommand(programDir, options));
+  .option(...PLATFORM_OPTION)
+  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean; platform?: string }) => renderCommand(programDir, options));
 
 program
   .command("graph")
@@ -23,7 +28,8 @@ program
   .argument("[program-dir]", "directory with Pulumi.yaml", ".")
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("-o, --out <dir>", "output directory (default: rendered/<stack>)")
-  .action((programDir: string, options: { stack: string; out?: string }) => graphCommand(programDir, options));
+  .option(...PLATFORM_OPTION)
+  .action((programDir: string, options: { stack: string; out?: string; platform?: string }) => graphCommand(programDir, options));
 
 program
   .command("check")
@@ -31,10 +37,10 @@ program
   .argument("[program-dir]", "directory with Pulumi.yaml", ".")
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("--crds <dir...>", "directories of CRD files to validate custom resources against (default: ../shared/crds when present)")
-  .action((programDir: string, options: { stack: string; crds?: string[] }) => checkCommand(programDir, options));
+  .option(...PLATFORM_OPTION)
+  .action((programDir: string, options: { stack: string; crds?: string[]; platform?: string }) => checkCommand(programDir, options));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-  if (process.env.SLIPWAY_DEBUG === "1" && err instanceof Error) console.error(err.stack);
+  console.error(formatCliError(err));
   process.exitCode = 1;
 });

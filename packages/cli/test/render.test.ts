@@ -21,7 +21,7 @@ describe("slipway render examples/sample --stack dev", () => {
   afterAll(() => rmSync(resolve(outDir, ".."), { recursive: true, force: true }));
 
   it("writes one file per namespace and kind, plus charts.yaml and cloud.yaml", () => {
-    expect(result.files).toEqual(["_cluster/namespace.yaml", "charts.yaml", "cloud.yaml", "sample/configmap.yaml", "sample/deployment.yaml", "sample/service.yaml"]);
+    expect(result.files).toEqual(["_cluster/namespace.yaml", "charts.yaml", "cloud.yaml", "outputs.json", "sample/configmap.yaml", "sample/deployment.yaml", "sample/service.yaml"]);
     for (const file of result.files) expect(existsSync(join(outDir, file))).toBe(true);
     expect(existsSync(join(outDir, OUTPUT_MARKER))).toBe(true);
   });
@@ -42,13 +42,14 @@ describe("slipway render examples/sample --stack dev", () => {
     expect(result.rendered.validate()).toEqual([]);
   });
 
-  it("returns the program's exports as stack outputs", () => {
+  it("returns the program's exports as stack outputs and writes them to outputs.json", () => {
     expect(result.rendered.outputs).toEqual({ namespaceName: "sample", deploymentName: "hello", url: "http://hello.sample.svc.cluster.local" });
+    expect(JSON.parse(readFileSync(join(outDir, "outputs.json"), "utf8"))).toEqual(result.rendered.outputs);
   });
 
   it("summarizes objects per kind, charts and cloud resources", () => {
     const lines = result.summary.split("\n");
-    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(6 files\)$/);
+    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(7 files\)$/);
     expect(lines.slice(1)).toEqual([
       "Kubernetes objects: 4",
       "  KIND                OBJECTS",

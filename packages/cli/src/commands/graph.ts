@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { Rendered } from "@slipway/testing";
-import { loadStack } from "../load";
+import { loadStack, LoadStackOptions } from "../load";
 
 export interface GraphFiles {
   dot: string;
@@ -34,8 +34,8 @@ export async function writeGraph(rendered: Rendered, title: string, outDir: stri
 }
 
 /** `slipway graph`: renders a stack and draws its graph; exits non-zero on a dependency cycle. */
-export async function graphCommand(programDir: string, options: { stack: string; out?: string }): Promise<void> {
-  const { project, stack, rendered } = await loadStack(programDir, options.stack, (w) => console.warn(`warning: ${w}`), (p) => console.error(p));
+export async function graphCommand(programDir: string, options: LoadStackOptions & { out?: string }): Promise<void> {
+  const { project, stack, rendered } = await loadStack(programDir, { ...options, warn: (w) => console.warn(`warning: ${w}`), progress: (p) => console.error(p) });
   const result = await writeGraph(rendered, `${project.name}/${stack}`, options.out ?? join("rendered", stack));
   console.log(result.summary);
   if (result.cycles > 0) process.exitCode = 1;
