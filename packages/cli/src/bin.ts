@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { checkCommand } from "./commands/check";
 import { graphCommand } from "./commands/graph";
+import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
 import { formatCliError } from "./errors";
 
@@ -39,6 +40,16 @@ program
   .option("--crds <dir...>", "directories of CRD files to validate custom resources against (default: ../shared/crds when present)")
   .option(...PLATFORM_OPTION)
   .action((programDir: string, options: { stack: string; crds?: string[]; platform?: string }) => checkCommand(programDir, options));
+
+program
+  .command("init")
+  .description("scaffold a team stack (Pulumi project, an AppService on the platform, a test against the platform's render)")
+  .argument("<dir>", "new directory; its name is the project's and the service's")
+  .option("--tenant <name>", "the platform tenant the service runs in", "shop")
+  .option("--platform-stack <org/project/stack>", "the platform stack the team's stack references", "acme/platform/dev")
+  .option("--platform <render-dir>", "the platform's `slipway render` directory to render and test against", "rendered/dev")
+  .option("--packages <dir>", "install the @slipway packages from the `npm pack` tarballs in this directory (default: the registry)")
+  .action((dir: string, options: { tenant: string; platformStack: string; platform: string; packages?: string }) => initCommand(dir, options));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));

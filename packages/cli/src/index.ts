@@ -15,3 +15,8 @@ export { formatCliError } from "./errors";
 export { graphCommand, writeGraph } from "./commands/graph";
 export type { GraphFiles } from "./commands/graph";
 export { checkCommand } from "./commands/check";
+export { initTeamStack, initCommand } from "./commands/init";
+export type { InitOptions } from "./commands/init";
+export { teamStackFiles } from "./init/template";
+export type { TeamStackSettings } from "./init/template";
+export { SLIPWAY_VERSION, TEAM_DEPENDENCIES, TEAM_DEV_DEPENDENCIES, TEAM_PACKAGES } from "./init/versions";

@@ -15,6 +15,8 @@ export const OUTPUTS_FILE = "outputs.json";
 export interface Platform {
   /** Where the outputs came from, for messages. */
   source: string;
+  /** The render directory, when `--platform` named one. */
+  dir?: string;
   outputs: StackReferenceOutputs;
   /** The platform's rendered objects; empty when `--platform` named an outputs file. */
   view: StackView;
@@ -64,5 +66,5 @@ export function loadPlatform(path: string): Platform {
   if (!statSync(target).isDirectory()) return { source: target, outputs: toReferenceOutputs(readJsonObject(target)), view: { manifests: [], cloud: [] } };
   const file = join(target, OUTPUTS_FILE);
   if (!existsSync(file)) throw new Error(`--platform ${path} has no ${OUTPUTS_FILE}: it is not a slipway render of the platform (re-render it with slipway render)`);
-  return { source: file, outputs: toReferenceOutputs(readJsonObject(file)), view: { manifests: renderedManifests(target), cloud: renderedCloud(target) } };
+  return { source: file, dir: target, outputs: toReferenceOutputs(readJsonObject(file)), view: { manifests: renderedManifests(target), cloud: renderedCloud(target) } };
 }

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { Rendered } from "@slipway/testing";
 import { loadStack, LoadStackOptions } from "../load";
 
@@ -15,6 +14,8 @@ export interface GraphFiles {
 export async function writeGraph(rendered: Rendered, title: string, outDir: string): Promise<GraphFiles> {
   const graph = rendered.graph();
   const dotText = graph.toDot(title);
+  // Loaded on use: Graphviz ships as an ES module only, which test runners of programs that import this package cannot load.
+  const { Graphviz } = await import("@hpcc-js/wasm-graphviz");
   const svgText = (await Graphviz.load()).dot(dotText);
   mkdirSync(outDir, { recursive: true });
   const dot = join(outDir, "graph.dot");
