@@ -93,5 +93,5 @@ export function keysModule(keys: Record<string, KeyNode>): string {
 
 if (require.main === module) {
   writeFileSync(KEYS_FILE, keysModule(generateKeys()));
-  console.log(`wrote ${KEYS_FILE}`);
+  console.error(`wrote ${KEYS_FILE}`);
 }
