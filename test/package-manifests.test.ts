@@ -37,7 +37,9 @@ function packageOf(specifier: string): string | undefined {
 
 /** Packages a source file imports, requires or loads dynamically (type-only imports too: the .d.ts files need them). */
 export function importedPackages(source: string): string[] {
-  const specifiers = [...source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)].map((m) => m[1]);
+  // Template literals are text (e.g. the files `slipway init` writes), not this package's imports.
+  const code = source.replace(/`(?:\\.|[^`\\])*`/gs, "``");
+  const specifiers = [...code.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|(?<![.\w])require\s*\(\s*|^\s*import\s+)["']([^"']+)["']/gm)].map((m) => m[1]);
   return [...new Set(specifiers.map(packageOf).filter((p): p is string => p !== undefined))].sort();
 }
 
@@ -47,7 +49,9 @@ describe("package manifests", () => {
   });
 
   it("reads imports of every form", () => {
-    const source = 'import * as a from "@pulumi/pulumi/runtime";\nimport type { B } from "@slipway/checks";\nconst c = require("yaml");\nimport "side-effect";\nconst d = await import("@hpcc-js/wasm-graphviz");\nimport { e } from "./local";\nimport { f } from "fs";';
+    const source =
+      'import * as a from "@pulumi/pulumi/runtime";\nimport type { B } from "@slipway/checks";\nconst c = require("yaml");\nimport "side-effect";\nconst d = await import("@hpcc-js/wasm-graphviz");\nimport { e } from "./local";\nimport { f } from "fs";\n' +
+      'const g = config.require("tenant");\nconst h = `import { i } from "@slipway/apps";`;';
     expect(importedPackages(source)).toEqual(["@hpcc-js/wasm-graphviz", "@pulumi/pulumi", "@slipway/checks", "side-effect", "yaml"]);
   });
 
