@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "rendered/**", "bench/results/**", "coverage/**"] },
+  { ignores: ["**/dist/**", "**/node_modules/**", "rendered/**", "packed/**", "bench/results/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

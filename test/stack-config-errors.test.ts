@@ -44,3 +44,34 @@ describe("wrong stack config gives one clear error naming the key", () => {
 
   it("tries at least 10 cases", () => expect(cases.length).toBeGreaterThanOrEqual(10));
 });
+
+/** [the key path named, stack, change (a typo in a section), the valid key suggested]. */
+const typos: [string, string, (c: Config) => void, string | undefined][] = [
+  ["platform:network.podCird", "local", edit("network", (v) => (v.podCird = "10.233.64.0/18")), "platform:network.podCidr"],
+  ["platform:monitoring.retension", "prod", edit("monitoring", (v) => (v.retension = "30d")), "platform:monitoring.retention"],
+  ["platform:tenants.shop.qouta", "local", edit("tenants", (v) => ((v.shop as Config).qouta = { cpu: "2" })), "platform:tenants.shop.quota"],
+  ["platform:network.ipPools[0].blokSize", "local", edit("network", (v) => ((v.ipPools as Config[])[0].blokSize = 26)), "platform:network.ipPools[0].blockSize"],
+  ["platform:storage.blockPool.replica", "local", edit("storage", (v) => ((v.blockPool as Config).replica = 3)), "platform:storage.blockPool.replicas"],
+  ["platform:nodePools.apps.lables", "local", edit("nodePools", (v) => ((v.apps as Config).lables = {})), "platform:nodePools.apps.labels"],
+  ["platform:cluster.network.zoneCnt", "prod", edit("cluster", (v) => ((v.network as Config).zoneCnt = 3)), "platform:cluster.network.zoneCount"],
+  ["platform:registry.storagesize", "local", edit("registry", (v) => (v.storagesize = "1Ti")), "platform:registry.storageSize"],
+  ["platform:certificates.issuer.solvr", "dev", edit("certificates", (v) => ((v.issuer as Config).solvr = "dns01")), "platform:certificates.issuer.solver"],
+  ["platform:monitoring.colour", "local", edit("monitoring", (v) => (v.colour = "blue")), undefined],
+];
+
+describe("a typo inside a config section is an error naming the key path and the closest valid key", () => {
+  it.each(typos)("%s", async (key, stack, change, suggested) => {
+    const error = await renderStack(stack, change).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SlipwayInputError);
+    expect((error as SlipwayInputError).path).toBe(key);
+    const message = (error as Error).message;
+    expect(message).toContain(`Stack config "${stack}": ${key} (`);
+    expect(message).toContain("is not a setting");
+    if (suggested) expect(message).toContain(`did you mean ${suggested}?`);
+    else expect(message).not.toContain("did you mean");
+    expect(message).toMatch(/valid keys of platform:[\w.[\]]+: \w+/);
+  });
+});

@@ -25,7 +25,7 @@ const renders: [string, () => Promise<Rendered>][] = [
   ["example shop", () => render(() => shop({ platformStack: "acme/platform/local", version: "1.4.2", canary: { version: "1.5.0-rc1", weight: 10 } }), { stackReferences: shopReferences })],
   ["example gatekeeper", () => render(() => gatekeeper({ platformStack: "acme/platform/local", redisAddress: "10.86.67.40" }), { stackReferences: gatekeeperReferences })],
   ["example yaml-wall", () => render(() => yamlWall(pulumi.secret("yaml-readers-db-1")))],
-  ["example sample", async () => (await loadStack(resolve(ROOT, "examples/sample"), "dev")).rendered],
+  ["example sample", async () => (await loadStack(resolve(ROOT, "examples/sample"), { stack: "dev" })).rendered],
 ];
 
 function filesUnder(dir: string): string[] {

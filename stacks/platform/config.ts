@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fail, InputSite, SlipwayInputError } from "@slipway/core";
+import { CONFIG_KEYS } from "./config-keys";
+import { closestKey, unknownKeys } from "./key-node";
 
 /** The config namespace of the platform project: keys are `platform:<section>`. */
 export const NAMESPACE = "platform";
@@ -19,6 +21,21 @@ export function configSite(): InputSite {
   return { component: "Stack config", name: pulumi.getStack() };
 }
 
+/** Fails on the first key of a section its component's args do not have (a typo), suggesting the closest valid key. */
+function failOnUnknownKey(section: Section, value: unknown): void {
+  const [first] = unknownKeys(value, CONFIG_KEYS[section] ?? {}, `${NAMESPACE}:${section}`);
+  if (!first) return;
+  const closest = closestKey(first.key, first.valid);
+  const at = first.path.slice(0, -first.key.length - 1);
+  const hint = `${closest ? `did you mean ${at}.${closest}? ` : ""}valid keys of ${at}: ${first.valid.join(", ")}`;
+  fail(configSite(), first.path, lookUp(value, first.path.slice(`${NAMESPACE}:${section}`.length)), "is not a setting", hint);
+}
+
+/** The value at `.a.b[0].c` under `value`. */
+function lookUp(value: unknown, path: string): unknown {
+  return [...path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)].reduce<unknown>((v, m) => (v as Record<string, unknown> | undefined)?.[m[1] ?? Number(m[2])], value);
+}
+
 /** The stack's `platform:` sections as plain objects, checked for presence, shape and unknown keys. */
 export function readSections(): Partial<Record<Section, Record<string, unknown>>> {
   const site = configSite();
@@ -36,6 +53,7 @@ export function readSections(): Partial<Record<Section, Record<string, unknown>>
       // A plain string value; sections must be objects, which the check below reports.
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) fail(site, key, value, "must be an object of settings");
+    failOnUnknownKey(section as Section, value);
     sections[section as Section] = value as Record<string, unknown>;
   }
   for (const section of REQUIRED) {

@@ -1,4 +1,5 @@
 import { render, Rendered } from "@slipway/testing";
+import { loadPlatform, Platform } from "./platform";
 import { loadProgram } from "./program";
 import { loadProject, PulumiProject } from "./project";
 import { loadStackConfig } from "./stack-config";
@@ -9,16 +10,40 @@ export interface LoadedStack {
   stack: string;
   rendered: Rendered;
   warnings: string[];
+  /** The platform it rendered against (`--platform`), if any. */
+  platform?: Platform;
 }
 
-/** Reads the project and the stack's config, then renders the program. Warnings are told before the render. */
-export async function loadStack(programDir: string, stack: string, warn?: (message: string) => void, progress?: (message: string) => void): Promise<LoadedStack> {
+export interface LoadStackOptions {
+  /** Stack whose `Pulumi.<stack>.yaml` to use (`org/project/dev` reads `Pulumi.dev.yaml`). */
+  stack: string;
+  /**
+   * The platform's render directory or outputs JSON; its outputs answer every StackReference of the
+   * program (offline there is one platform, whatever name the program's config gives it). @default none
+   */
+  platform?: string;
+  /** Told each warning as soon as it is known (before a render that may fail). @default ignore */
+  warn?: (message: string) => void;
+  /** Told what a long run is doing. @default ignore */
+  progress?: (message: string) => void;
+}
+
+/** Reads the project, the stack's config and the platform, then renders the program. */
+export async function loadStack(programDir: string, options: LoadStackOptions): Promise<LoadedStack> {
+  const { stack, warn, progress } = options;
   const project = loadProject(programDir);
   const { config, secretKeys, warnings } = loadStackConfig(project, stack);
   warnings.forEach((w) => warn?.(w));
+  const platform = options.platform === undefined ? undefined : loadPlatform(options.platform);
   const shortStack = stack.split("/").pop() ?? stack;
-  progress?.(`rendering ${project.name}/${shortStack}...`);
-  const rendered = await render(loadProgram(project), { project: project.name, stack: shortStack, config, secretConfigKeys: secretKeys });
+  progress?.(`rendering ${project.name}/${shortStack}${platform ? ` against the platform outputs in ${platform.source}` : ""}...`);
+  const rendered = await render(loadProgram(project), {
+    project: project.name,
+    stack: shortStack,
+    config,
+    secretConfigKeys: secretKeys,
+    ...(platform ? { stackReferences: () => platform.outputs } : {}),
+  });
   progress?.(`rendered ${rendered.resources.length} resources`);
-  return { project, stack: shortStack, rendered, warnings };
+  return { project, stack: shortStack, rendered, warnings, ...(platform ? { platform } : {}) };
 }

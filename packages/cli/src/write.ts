@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { dirname, join } from "path";
 import { Manifest } from "@slipway/core";
+import { OUTPUTS_FILE } from "./platform";
 import { isBuiltInApiVersion, redactPaths, Rendered, toYamlDocuments } from "@slipway/testing";
 
 /** Marks a directory as slipway's output, so a later render may replace it wholesale. */
@@ -47,8 +48,9 @@ function cloudEntries(rendered: Rendered): unknown[] {
 }
 
 /**
- * Writes one YAML file per namespace and kind (stable order, secrets redacted), plus charts.yaml and
- * cloud.yaml. Returns the files written, relative to `outDir`, sorted.
+ * Writes one YAML file per namespace and kind (stable order, secrets redacted), plus charts.yaml,
+ * cloud.yaml and outputs.json (the stack outputs, secret ones masked, which team stacks render against
+ * with `--platform`). Returns the files written, relative to `outDir`, sorted.
  */
 export function writeManifests(rendered: Rendered, outDir: string): string[] {
   prepareOutDir(outDir);
@@ -60,5 +62,6 @@ export function writeManifests(rendered: Rendered, outDir: string): string[] {
   for (const [file, manifests] of byFile) write(outDir, file, toYamlDocuments(manifests));
   write(outDir, "charts.yaml", toYamlDocuments([chartEntries(rendered)]));
   write(outDir, "cloud.yaml", toYamlDocuments([cloudEntries(rendered)]));
-  return [...byFile.keys(), "charts.yaml", "cloud.yaml"].sort();
+  write(outDir, OUTPUTS_FILE, `${JSON.stringify(rendered.maskedOutputs(), null, 2)}\n`);
+  return [...byFile.keys(), "charts.yaml", "cloud.yaml", OUTPUTS_FILE].sort();
 }

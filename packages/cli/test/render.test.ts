@@ -25,6 +25,7 @@ describe("slipway render examples/sample --stack dev", () => {
       "_cluster/namespace.yaml",
       "charts.yaml",
       "cloud.yaml",
+      "outputs.json",
       "sample/configmap.yaml",
       "sample/deployment.yaml",
       "sample/networkpolicy.yaml",
@@ -52,13 +53,14 @@ describe("slipway render examples/sample --stack dev", () => {
     expect(result.rendered.validate()).toEqual([]);
   });
 
-  it("returns the program's exports as stack outputs", () => {
+  it("returns the program's exports as stack outputs and writes them to outputs.json", () => {
     expect(result.rendered.outputs).toEqual({ namespaceName: "sample", deploymentName: "hello", url: "http://hello.sample.svc.cluster.local" });
+    expect(JSON.parse(readFileSync(join(outDir, "outputs.json"), "utf8"))).toEqual(result.rendered.outputs);
   });
 
   it("summarizes objects per kind, charts and cloud resources", () => {
     const lines = result.summary.split("\n");
-    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(9 files\)$/);
+    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(10 files\)$/);
     expect(lines.slice(1)).toEqual([
       "Kubernetes objects: 8",
       "  KIND                                OBJECTS",

@@ -36,7 +36,7 @@ describe("writeManifests", () => {
   const read = (file: string) => readFileSync(join(outDir, file), "utf8");
 
   it("keeps same-named kinds of different groups in separate files", () => {
-    expect(files).toEqual(["charts.yaml", "cloud.yaml", "shop/networkpolicy.crd.projectcalico.org.yaml", "shop/networkpolicy.yaml", "shop/secret.yaml"]);
+    expect(files).toEqual(["charts.yaml", "cloud.yaml", "outputs.json", "shop/networkpolicy.crd.projectcalico.org.yaml", "shop/networkpolicy.yaml", "shop/secret.yaml"]);
     expect(parse(read("shop/networkpolicy.yaml")).apiVersion).toBe("networking.k8s.io/v1");
     expect(parse(read("shop/networkpolicy.crd.projectcalico.org.yaml")).apiVersion).toBe("crd.projectcalico.org/v1");
   });

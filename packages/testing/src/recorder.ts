@@ -53,12 +53,20 @@ function markSecretOutputs(response: RegisterResponse, names: string[]): void {
   response.setObject((struct.constructor as unknown as { fromJavaScript(o: unknown): Struct }).fromJavaScript(state));
 }
 
+/** The engine's refusal of a second resource with the same URN, saying which and how to fix it. */
+function duplicateUrnError(entry: RenderedResource): Error {
+  const underStack = !entry.parent || /::pulumi:pulumi:Stack::[^:]*$/.test(entry.parent);
+  const under = underStack ? "in the stack" : `under ${entry.parent}`;
+  return new Error(`Duplicate resource URN '${entry.urn}': two ${entry.type} resources are both named "${entry.name}" ${under}; give each a unique name`);
+}
+
 /** Registrations seen by the mock monitor, in request order, plus the failures it reported. */
 export class Recorder {
   readonly resources: RenderedResource[] = [];
   readonly failures: Error[] = [];
   private pending = 0;
   private readonly urns = new Set<string>();
+  private readonly duplicated = new Set<string>();
 
   /** Registrations whose response has not arrived yet. */
   get inFlight(): number {
@@ -113,12 +121,12 @@ export class Recorder {
       } else {
         const resp = response as RegisterResponse;
         entry.urn = resp.getUrn();
-        // The engine refuses two resources with one URN; the mock monitor does not, so refuse here.
+        // The engine refuses two resources with one URN; the mock monitor does not, so refuse here. The
+        // registration still succeeds: failing it would reject promises nobody awaits (one report per
+        // output of the component), so the render reports it once instead. Children of a duplicate repeat it.
         if (this.urns.has(entry.urn) && !entry.read) {
-          const duplicate = new Error(`Duplicate resource URN '${entry.urn}': two resources of type ${entry.type} share the name "${entry.name}" under one parent`);
-          this.failures.push(duplicate);
-          cb(duplicate, undefined);
-          return;
+          if (!entry.parent || !this.duplicated.has(entry.parent)) this.failures.push(duplicateUrnError(entry));
+          this.duplicated.add(entry.urn);
         }
         this.urns.add(entry.urn);
         const id = resp.getId?.();

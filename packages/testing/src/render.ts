@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { toRuntimeConfig } from "./config";
 import { reportFailure, startCollecting, stopCollecting } from "./failures";
 import { installFailureGuards } from "./guard";
-import { resolveStackOutputs } from "./outputs";
-import { SlipwayMocks } from "./mocks";
+import { resolveStackOutputs, StackOutputs } from "./outputs";
+import { SlipwayMocks, StackReferences } from "./mocks";
 import { Recorder } from "./recorder";
 import { Rendered } from "./rendered";
 import { RenderedResource } from "./resource";
@@ -18,8 +18,11 @@ export interface RenderOptions {
   config?: Record<string, unknown>;
   /** Config keys to mark secret (`config.requireSecret` then yields secret outputs). @default [] */
   secretConfigKeys?: string[];
-  /** Outputs of other stacks, by stack name, served to `new pulumi.StackReference(name)`. @default {} */
-  stackReferences?: Record<string, Record<string, unknown>>;
+  /**
+   * Outputs of other stacks served to `new pulumi.StackReference(name)`: by stack name, or a function
+   * of the name (for the CLI's `--platform`). @default {}
+   */
+  stackReferences?: StackReferences;
   /** Run as a preview (`pulumi.runtime.isDryRun()`). @default false */
   preview?: boolean;
 }
@@ -74,7 +77,7 @@ async function renderNow(program: Program, options: RenderOptions): Promise<Rend
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
     const recorder = new Recorder();
     recorder.attach();
-    let outputs: Record<string, unknown> = {};
+    let outputs: StackOutputs = { values: {}, secretNames: [] };
     // The stack's init never fails: a failure there would also reject Pulumi's own promises, unhandled.
     await pulumi.runtime.runInPulumiStack(async () => {
       try {
@@ -91,7 +94,7 @@ async function renderNow(program: Program, options: RenderOptions): Promise<Rend
     const resources = recorder.resources
       .filter((r) => r.type !== STACK_TYPE && !isDefaultProvider(r))
       .map(({ parent, ...rest }) => (parent && parent !== stackUrn ? { ...rest, parent } : rest));
-    return new Rendered(resources, outputs);
+    return new Rendered(resources, outputs.values, outputs.secretNames);
   } finally {
     stopCollecting();
     pulumi.runtime.setAllConfig({}, []);

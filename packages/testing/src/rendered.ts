@@ -3,6 +3,7 @@ import { formatViolations, runChecks, RunOptions, StackView, Violation } from "@
 import { kindKey, Manifest } from "@slipway/core";
 import { redactManifest, toYamlDocuments } from "./dump";
 import { compareManifests, objectRef, toManifest } from "./kubernetes";
+import { maskSecretOutputs } from "./outputs";
 import { RenderedResource } from "./resource";
 import { SchemaProblem, ValidateOptions, validateManifests, formatProblems } from "./validate";
 
@@ -45,12 +46,19 @@ export class Rendered {
     readonly resources: readonly RenderedResource[],
     /** The stack outputs the program returned. */
     readonly outputs: Record<string, unknown>,
+    /** Names of the outputs that are secret. */
+    readonly secretOutputs: readonly string[] = [],
   ) {
     this.objects = resources.flatMap((resource) => {
       const manifest = toManifest(resource);
       return manifest ? [{ manifest, resource }] : [];
     });
     this.objects.sort((a, b) => compareManifests(a.manifest, b.manifest));
+  }
+
+  /** The stack outputs as `pulumi stack output --json` shows them: secret ones masked, never plaintext. */
+  maskedOutputs(): Record<string, unknown> {
+    return maskSecretOutputs({ values: this.outputs, secretNames: [...this.secretOutputs] });
   }
 
   /** Resources of one Pulumi type token, e.g. `aws:iam/role:Role`. */

@@ -129,6 +129,8 @@ describe("render", () => {
       },
     );
     expect(rendered.outputs).toEqual({ project: "shop", stack: "dev", greeting: "hello", replicas: 3, sizes: ["s", "m"], token: "fake-config-token-1", apiKey: "fake-api-key-2" });
+    expect(rendered.secretOutputs).toEqual(["token", "apiKey"]);
+    expect(rendered.maskedOutputs()).toEqual({ project: "shop", stack: "dev", greeting: "hello", replicas: 3, sizes: ["s", "m"], token: "[secret]", apiKey: "[secret]" });
   });
 
   it("serves StackReference outputs from the fixture", async () => {
@@ -143,6 +145,20 @@ describe("render", () => {
     );
     expect(rendered.outputs.namespace).toBe("shop");
     expect(rendered.find("ConfigMap", "settings").metadata.namespace).toBe("shop");
+  });
+
+  it("serves StackReference outputs from a function of the name, secret ones as secrets", async () => {
+    const asked: string[] = [];
+    const rendered = await render(
+      () => {
+        const platform = new pulumi.StackReference("acme/platform/local");
+        return { domain: platform.requireOutput("domain"), kubeconfig: platform.requireOutput("kubeconfig") };
+      },
+      { stackReferences: (name) => (asked.push(name), { outputs: { domain: "apps.example.com", kubeconfig: "[secret]" }, secretOutputNames: ["kubeconfig"] }) },
+    );
+    expect(asked).toEqual(["acme/platform/local"]);
+    expect(rendered.outputs).toEqual({ domain: "apps.example.com", kubeconfig: "[secret]" });
+    expect(rendered.secretOutputs).toEqual(["kubeconfig"]);
   });
 
   it("keeps two renders independent", async () => {
@@ -208,9 +224,10 @@ describe("render", () => {
       await expect(error).rejects.toThrow('Web "web": port (0) must be positive');
     });
 
-    it("rejects naming the stack reference that has no fixture", async () => {
+    it("rejects naming the stack reference that has no outputs and both ways to give them", async () => {
       const error = render(() => ({ x: new pulumi.StackReference("acme/platform/prod").getOutput("x") }), { stackReferences: { "acme/platform/dev": {} } });
-      await expect(error).rejects.toThrow('StackReference "acme/platform/prod" has no fixture');
+      await expect(error).rejects.toThrow('StackReference "acme/platform/prod" has no outputs: pass --platform <render-dir|outputs.json> to slipway');
+      await expect(error).rejects.toThrow('render(..., { stackReferences: { "acme/platform/prod": {...} } })');
       await expect(error).rejects.toThrow("known: acme/platform/dev");
     });
   });
@@ -224,6 +241,30 @@ describe("duplicate URNs", () => {
       new k8s.core.v1.ConfigMap("same", { metadata: { name: "b" } });
     });
     await expect(attempt).rejects.toThrow(/Duplicate resource URN .*ConfigMap::same/);
+  });
+
+  it("rejects two components with one name once, naming the URN, type and name, with nothing left unhandled", async () => {
+    const k8s = await import("@pulumi/kubernetes");
+    class Web extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("test:index:Web", name, {});
+        new k8s.core.v1.ConfigMap(name, { metadata: { name } }, { parent: this });
+        this.registerOutputs({});
+      }
+    }
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const attempt = render(() => [new Web("cart"), new Web("cart")]);
+      await expect(attempt).rejects.toThrow(
+        /^Duplicate resource URN 'urn:pulumi:test::project::pulumi:pulumi:Stack\$test:index:Web::cart': two test:index:Web resources are both named "cart" in the stack; give each a unique name$/,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", record);
+    }
   });
 });
 

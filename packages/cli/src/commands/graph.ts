@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { join } from "path";
-import { Graphviz } from "@hpcc-js/wasm-graphviz";
 import { Rendered } from "@slipway/testing";
-import { loadStack } from "../load";
+import { loadStack, LoadStackOptions } from "../load";
 
 export interface GraphFiles {
   dot: string;
@@ -15,6 +14,8 @@ export interface GraphFiles {
 export async function writeGraph(rendered: Rendered, title: string, outDir: string): Promise<GraphFiles> {
   const graph = rendered.graph();
   const dotText = graph.toDot(title);
+  // Loaded on use: Graphviz ships as an ES module only, which test runners of programs that import this package cannot load.
+  const { Graphviz } = await import("@hpcc-js/wasm-graphviz");
   const svgText = (await Graphviz.load()).dot(dotText);
   mkdirSync(outDir, { recursive: true });
   const dot = join(outDir, "graph.dot");
@@ -34,8 +35,8 @@ export async function writeGraph(rendered: Rendered, title: string, outDir: stri
 }
 
 /** `slipway graph`: renders a stack and draws its graph; exits non-zero on a dependency cycle. */
-export async function graphCommand(programDir: string, options: { stack: string; out?: string }): Promise<void> {
-  const { project, stack, rendered } = await loadStack(programDir, options.stack, (w) => console.warn(`warning: ${w}`), (p) => console.error(p));
+export async function graphCommand(programDir: string, options: LoadStackOptions & { out?: string }): Promise<void> {
+  const { project, stack, rendered } = await loadStack(programDir, { ...options, warn: (w) => console.warn(`warning: ${w}`), progress: (p) => console.error(p) });
   const result = await writeGraph(rendered, `${project.name}/${stack}`, options.out ?? join("rendered", stack));
   console.log(result.summary);
   if (result.cycles > 0) process.exitCode = 1;

@@ -1,20 +1,15 @@
 import { join, relative, resolve } from "path";
 import { Rendered } from "@slipway/testing";
-import { loadStack } from "../load";
+import { loadStack, LoadStackOptions } from "../load";
 import { summarize } from "../summary";
 import { writeManifests } from "../write";
 import { writeGraph } from "./graph";
 
-export interface RenderCommandOptions {
-  stack: string;
+export interface RenderCommandOptions extends LoadStackOptions {
   /** @default rendered/<stack> */
   out?: string;
   /** Also draw the dependency graph into the output directory. @default false */
   graph?: boolean;
-  /** Told each warning as soon as it is known (before a render that may fail). @default ignore */
-  warn?: (message: string) => void;
-  /** Told what a long run is doing. @default ignore */
-  progress?: (message: string) => void;
 }
 
 export interface RenderCommandResult {
@@ -27,7 +22,7 @@ export interface RenderCommandResult {
 
 /** Renders a stack of the program in `programDir` offline and writes its manifests (and graph). */
 export async function renderStack(programDir: string, options: RenderCommandOptions): Promise<RenderCommandResult> {
-  const { project, stack, rendered, warnings } = await loadStack(programDir, options.stack, options.warn, options.progress);
+  const { project, stack, rendered, warnings } = await loadStack(programDir, options);
   const outDir = options.out ?? join("rendered", stack);
   const files = writeManifests(rendered, outDir);
   const shown = relative(process.cwd(), outDir);

@@ -7,24 +7,47 @@ import { randomId, randomState } from "./random";
 
 export { MOCK_ACCOUNT_ID } from "./aws";
 
+/** Another stack's outputs as a StackReference reads them; `secretOutputNames` come back as secrets. */
+export interface StackReferenceOutputs {
+  outputs: Record<string, unknown>;
+  secretOutputNames?: string[];
+}
+
+/** Other stacks' outputs: plain outputs by stack name, or a function answering for any name (undefined: none). */
+export type StackReferences = Record<string, Record<string, unknown>> | ((name: string) => StackReferenceOutputs | undefined);
+
 export interface MockOptions {
   /** AWS region used in ARNs and region lookups. */
   region: string;
-  /** Outputs of other stacks by stack name, served to `pulumi.StackReference`. */
-  stackReferences: Record<string, Record<string, unknown>>;
+  /** Outputs of other stacks, served to `pulumi.StackReference`. */
+  stackReferences: StackReferences;
 }
 
-/** The state of a StackReference: its fixture outputs, or a readable error naming the known stacks. */
-function stackReferenceState(name: string, fixtures: MockOptions["stackReferences"]): Record<string, unknown> {
-  const outputs = fixtures[name];
-  if (!outputs) {
-    const known = Object.keys(fixtures);
-    const error = new Error(`StackReference "${name}" has no fixture; pass render(..., { stackReferences: { "${name}": {...} } })${known.length ? ` (known: ${known.join(", ")})` : ""}`);
+/** The fixture for `name`, whichever form the references were given in. */
+function lookUp(name: string, references: StackReferences): StackReferenceOutputs | undefined {
+  if (typeof references === "function") return references(name);
+  return Object.prototype.hasOwnProperty.call(references, name) ? { outputs: references[name] } : undefined;
+}
+
+/** Says how to give a StackReference its outputs: the CLI's option and the test kit's. */
+function noOutputsError(name: string, references: StackReferences): Error {
+  const known = typeof references === "function" ? [] : Object.keys(references);
+  return new Error(
+    `StackReference "${name}" has no outputs: pass --platform <render-dir|outputs.json> to slipway render/check/graph, ` +
+      `or render(..., { stackReferences: { "${name}": {...} } }) in a test${known.length ? ` (known: ${known.join(", ")})` : ""}`,
+  );
+}
+
+/** The state of a StackReference: its fixture outputs, or a readable error naming the options. */
+function stackReferenceState(name: string, references: StackReferences): Record<string, unknown> {
+  const found = lookUp(name, references);
+  if (!found) {
+    const error = noOutputsError(name, references);
     // Failing the read would reject every output of the reference as unhandled: report it to the render instead.
     if (!reportFailure(error)) throw error;
     return { name, outputs: {}, secretOutputNames: [] };
   }
-  return { name, outputs, secretOutputNames: [] };
+  return { name, outputs: found.outputs, secretOutputNames: found.secretOutputNames ?? [] };
 }
 
 /**
