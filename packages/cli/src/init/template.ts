@@ -40,18 +40,22 @@ function program(s: TeamStackSettings): string {
 import { AppService, PlatformStack } from "@slipway/apps";
 
 const config = new pulumi.Config();
-// The platform's stack outputs, typed: the tenant's namespace, the registry, the gateway and the domain.
-const platform = new PlatformStack("platform", { stack: config.require("platformStack") });
-const tenant = platform.tenant(config.require("tenant"));
 
-const api = new AppService("${s.name}", {
-  tenant,
-  image: platform.registry.image(\`\${tenant.tenantName}/${s.name}\`, config.require("version")),
-  port: 8080,
-  expose: { host: platform.hostFor("${s.name}", tenant), gateway: platform.gateway },
-});
+// An async program: PlatformStack.load reads the platform's stack outputs first, so the tenant
+// handle carries its real namespace, pull secrets and defaults profile.
+export = async () => {
+  const platform = await PlatformStack.load("platform", { stack: config.require("platformStack") });
+  const tenant = platform.tenant(config.require("tenant"));
 
-export const url = api.externalUrl;
+  const api = new AppService("${s.name}", {
+    tenant,
+    image: platform.registry.image(\`\${tenant.tenantName}/${s.name}\`, config.require("version")),
+    port: 8080,
+    expose: { host: platform.hostFor("${s.name}", tenant), gateway: platform.gateway },
+  });
+
+  return { url: api.externalUrl };
+};
 `;
 }
 
