@@ -12,3 +12,8 @@ export type { LoadedStack } from "./load";
 export { graphCommand, writeGraph } from "./commands/graph";
 export type { GraphFiles } from "./commands/graph";
 export { checkCommand } from "./commands/check";
+export { diffRenders, formatDiff } from "./render-diff";
+export type { EntryChange, FieldChange } from "./render-diff";
+export { readRenderDir } from "./render-dir";
+export { chartsDirFor, CHARTS_DIR_KEY } from "./charts";
+export type { ChartsOptions } from "./charts";

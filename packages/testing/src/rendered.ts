@@ -12,6 +12,10 @@ export interface RenderedChart {
   type: string;
   /** Pulumi logical name. */
   name: string;
+  /** Helm release name (`name` input, else the logical name, as Pulumi's Chart does). */
+  release: string;
+  /** CRDs in the chart's `crds/` are left out. */
+  skipCrds: boolean;
   chart?: string;
   version?: string;
   /** `repositoryOpts.repo`, when the chart comes from a repository. */
@@ -22,10 +26,10 @@ export interface RenderedChart {
   secretPaths: string[];
 }
 
-/** A manifest and the resource that registered it. */
+/** A manifest and the resource that registered it (none for objects a chart rendered). */
 interface KubernetesObject {
   manifest: Manifest;
-  resource: RenderedResource;
+  resource?: RenderedResource;
 }
 
 const CHART_TYPES = new Set(["kubernetes:helm.sh/v4:Chart", "kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v3:Chart"]);
@@ -39,11 +43,14 @@ export class Rendered {
     readonly resources: readonly RenderedResource[],
     /** The stack outputs the program returned. */
     readonly outputs: Record<string, unknown>,
+    /** Objects the program's charts render (see `renderCharts`), beside the program's own. */
+    readonly chartObjects: readonly Manifest[] = [],
   ) {
     this.objects = resources.flatMap((resource) => {
       const manifest = toManifest(resource);
       return manifest ? [{ manifest, resource }] : [];
     });
+    this.objects.push(...chartObjects.map((manifest) => ({ manifest })));
     this.objects.sort((a, b) => compareManifests(a.manifest, b.manifest));
   }
 
@@ -57,7 +64,12 @@ export class Rendered {
     return this.resources.find((r) => r.urn === urn);
   }
 
-  /** Kubernetes objects as plain manifests in a stable order (no providers, no charts). */
+  /** The same render with `objects` (rendered from its charts) added to its Kubernetes objects. */
+  withChartObjects(objects: readonly Manifest[]): Rendered {
+    return new Rendered(this.resources, this.outputs, [...this.chartObjects, ...objects]);
+  }
+
+  /** Kubernetes objects as plain manifests in a stable order (no providers; chart objects once rendered with `withChartObjects`). */
   manifests(): Manifest[] {
     return this.objects.map((o) => o.manifest);
   }
@@ -87,7 +99,7 @@ export class Rendered {
 
   /** Manifests safe to print or write: Secret data and every Pulumi secret redacted. */
   redactedManifests(): Manifest[] {
-    return this.objects.map((o) => redactManifest(o.manifest, o.resource.secretPaths));
+    return this.objects.map((o) => redactManifest(o.manifest, o.resource?.secretPaths));
   }
 
   /** Helm charts and releases with chart, version, repo and values. */
@@ -95,8 +107,9 @@ export class Rendered {
     return this.resources
       .filter((r) => CHART_TYPES.has(r.type))
       .map((r) => {
-        const { chart, version, repositoryOpts, namespace, values } = r.inputs as Record<string, unknown> & { repositoryOpts?: { repo?: string } };
-        const result: RenderedChart = { type: r.type, name: r.name, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
+        const { chart, version, repositoryOpts, namespace, values, name, skipCrds } = r.inputs as Record<string, unknown> & { repositoryOpts?: { repo?: string } };
+        const release = typeof name === "string" ? name : r.name;
+        const result: RenderedChart = { type: r.type, name: r.name, release, skipCrds: skipCrds === true, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
         if (typeof chart === "string") result.chart = chart;
         if (typeof version === "string") result.version = version;
         if (typeof repositoryOpts?.repo === "string") result.repo = repositoryOpts.repo;

@@ -1,11 +1,12 @@
 import { join, relative, resolve } from "path";
 import { Rendered } from "@slipway/testing";
+import { ChartsOptions } from "../charts";
 import { loadStack } from "../load";
 import { summarize } from "../summary";
 import { writeManifests } from "../write";
 import { writeGraph } from "./graph";
 
-export interface RenderCommandOptions {
+export interface RenderCommandOptions extends ChartsOptions {
   stack: string;
   /** @default rendered/<stack> */
   out?: string;
@@ -27,7 +28,7 @@ export interface RenderCommandResult {
 
 /** Renders a stack of the program in `programDir` offline and writes its manifests (and graph). */
 export async function renderStack(programDir: string, options: RenderCommandOptions): Promise<RenderCommandResult> {
-  const { project, stack, rendered, warnings } = await loadStack(programDir, options.stack, options.warn, options.progress);
+  const { project, stack, rendered, warnings } = await loadStack(programDir, options.stack, options.warn, options.progress, options);
   const outDir = options.out ?? join("rendered", stack);
   const files = writeManifests(rendered, outDir);
   const shown = relative(process.cwd(), outDir);
