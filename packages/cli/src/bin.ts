@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
 import { graphCommand } from "./commands/graph";
 import { renderCommand } from "./commands/render";
 import { chartsFlags, CliChartsFlags } from "./charts";
 import { diffAgainstCommand, diffCommand } from "./commands/diff";
+import { gitopsFlags, GitOpsFlags } from "./gitops/flags";
 
 const program = new Command()
   .name("slipway")
@@ -20,7 +21,12 @@ program
   .option("--charts-dir <dir>", "folder of unpacked charts to render with helm template (default: slipway:chartsDir, else ../shared/charts when present)")
   .option("--no-charts", "do not render the charts (they are listed in charts.yaml only)")
   .option("--kube-version <version>", "Kubernetes version charts are rendered for (default: 1.36.3, the e2e tier's)")
-  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean } & CliChartsFlags) => renderCommand(programDir, chartsFlags(options)));
+  .addOption(new Option("--gitops <tool>", "also write the sync objects that apply the folders in dependency order; secret-bearing objects are left out and listed").choices(["argocd", "flux"]))
+  .option("--gitops-repo <url>", "git repository holding the render (Argo CD repoURL)")
+  .option("--gitops-path <path>", "path of the render inside the repository (default: the --out path)")
+  .option("--gitops-revision <rev>", "branch, tag or commit Argo CD syncs (default: HEAD)")
+  .option("--gitops-source <name>", "Flux GitRepository holding the render (default: flux-system)")
+  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean } & CliChartsFlags & GitOpsFlags) => renderCommand(programDir, gitopsFlags(chartsFlags(options))));
 
 program
   .command("graph")

@@ -12,7 +12,7 @@ export type { LoadedStack } from "./load";
 export { graphCommand, writeGraph } from "./commands/graph";
 export type { GraphFiles } from "./commands/graph";
 export { checkCommand } from "./commands/check";
-export { diffRenders, formatDiff } from "./render-diff";
+export { diffRenders, formatDiff, MASKED } from "./render-diff";
 export type { EntryChange, FieldChange } from "./render-diff";
 export { readRenderDir } from "./render-dir";
 export { chartsDirFor, CHARTS_DIR_KEY } from "./charts";

@@ -17,5 +17,5 @@ export type { PodEndpoint, Destination } from "./reachability";
 export { DependencyGraph } from "./graph";
 export { renderError, inputErrorMismatches } from "./input-errors";
 export type { ExpectedInputError } from "./input-errors";
-export { renderCharts, CHART_ANNOTATION, chartsSource, DEFAULT_KUBE_VERSION, locateHelm, helmVersion } from "./charts";
+export { renderCharts, CHART_ANNOTATION, chartsSource, chartName, DEFAULT_KUBE_VERSION, locateHelm, helmVersion } from "./charts";
 export type { ChartRenderOptions, ChartRenderResult } from "./charts";

@@ -12,6 +12,7 @@ export interface RenderedChart {
   type: string;
   /** Pulumi logical name. */
   name: string;
+  urn: string;
   /** Helm release name (`name` input, else the logical name, as Pulumi's Chart does). */
   release: string;
   /** CRDs in the chart's `crds/` are left out. */
@@ -74,6 +75,11 @@ export class Rendered {
     return this.objects.map((o) => o.manifest);
   }
 
+  /** Each object with the URN of the resource that registered it (none for chart objects), in manifests() order. */
+  sources(): { manifest: Manifest; urn?: string }[] {
+    return this.objects.map((o) => ({ manifest: o.manifest, urn: o.resource?.urn }));
+  }
+
   /** Objects of one kind: `Deployment` or `apps/v1/Deployment`. */
   filter(kind: string): Manifest[] {
     return this.manifests().filter((m) => m.kind === kind || kindKey(m) === kind);
@@ -109,7 +115,7 @@ export class Rendered {
       .map((r) => {
         const { chart, version, repositoryOpts, namespace, values, name, skipCrds } = r.inputs as Record<string, unknown> & { repositoryOpts?: { repo?: string } };
         const release = typeof name === "string" ? name : r.name;
-        const result: RenderedChart = { type: r.type, name: r.name, release, skipCrds: skipCrds === true, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
+        const result: RenderedChart = { type: r.type, name: r.name, urn: r.urn, release, skipCrds: skipCrds === true, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
         if (typeof chart === "string") result.chart = chart;
         if (typeof version === "string") result.version = version;
         if (typeof repositoryOpts?.repo === "string") result.repo = repositoryOpts.repo;

@@ -1,3 +1,4 @@
+import { existsSync } from "fs";
 import { join, relative, resolve } from "path";
 import { Rendered } from "@slipway/testing";
 import { ChartsOptions } from "../charts";
@@ -5,6 +6,8 @@ import { loadStack } from "../load";
 import { summarize } from "../summary";
 import { writeManifests } from "../write";
 import { writeGraph } from "./graph";
+import { GitOpsOptions } from "../gitops/sync-objects";
+import { holdsRedacted, writeGitOps } from "../gitops/write-gitops";
 
 export interface RenderCommandOptions extends ChartsOptions {
   stack: string;
@@ -12,6 +15,8 @@ export interface RenderCommandOptions extends ChartsOptions {
   out?: string;
   /** Also draw the dependency graph into the output directory. @default false */
   graph?: boolean;
+  /** Also write GitOps sync objects (secret-bearing objects are then left out and listed). @default none */
+  gitops?: Omit<GitOpsOptions, "prefix" | "path"> & { path?: string };
   /** Told each warning as soon as it is known (before a render that may fail). @default ignore */
   warn?: (message: string) => void;
   /** Told what a long run is doing. @default ignore */
@@ -30,7 +35,13 @@ export interface RenderCommandResult {
 export async function renderStack(programDir: string, options: RenderCommandOptions): Promise<RenderCommandResult> {
   const { project, stack, rendered, warnings } = await loadStack(programDir, options.stack, options.warn, options.progress, options);
   const outDir = options.out ?? join("rendered", stack);
-  const files = writeManifests(rendered, outDir);
+  const files = writeManifests(rendered, outDir, { leaveOut: options.gitops ? holdsRedacted : undefined });
+  if (options.gitops) {
+    const tool = options.gitops.tool;
+    const crds = resolve(programDir, "../shared/crds", tool === "argocd" ? "argo-cd" : "flux");
+    const path = options.gitops.path ?? relative(process.cwd(), outDir);
+    files.push(...writeGitOps(rendered, outDir, { ...options.gitops, path, prefix: stack }, existsSync(crds) ? [crds] : []));
+  }
   const shown = relative(process.cwd(), outDir);
   const where = !shown ? "." : shown.startsWith("..") ? resolve(outDir) : shown;
   const parts = [`Rendered stack ${options.stack} of ${project.name} into ${where} (${files.length} files)`, summarize(rendered)];
