@@ -17,3 +17,7 @@ export type { EntryChange, FieldChange } from "./render-diff";
 export { readRenderDir } from "./render-dir";
 export { chartsDirFor, CHARTS_DIR_KEY } from "./charts";
 export type { ChartsOptions } from "./charts";
+export { writeGitOps, holdsRedacted } from "./gitops/write-gitops";
+export { folderOrder } from "./gitops/waves";
+export type { FolderOrder } from "./gitops/waves";
+export type { GitOpsOptions, GitOpsTool } from "./gitops/sync-objects";

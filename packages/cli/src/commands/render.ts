@@ -40,6 +40,7 @@ export async function renderStack(programDir: string, options: RenderCommandOpti
     const tool = options.gitops.tool;
     const crds = resolve(programDir, "../shared/crds", tool === "argocd" ? "argo-cd" : "flux");
     const path = options.gitops.path ?? relative(process.cwd(), outDir);
+    if (path.startsWith("..")) throw new Error(`--gitops needs --gitops-path: ${outDir} is outside the current folder, so its path in the repository is unknown`);
     files.push(...writeGitOps(rendered, outDir, { ...options.gitops, path, prefix: stack }, existsSync(crds) ? [crds] : []));
   }
   const shown = relative(process.cwd(), outDir);
