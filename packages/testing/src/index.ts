@@ -19,3 +19,5 @@ export { renderError, inputErrorMismatches } from "./input-errors";
 export type { ExpectedInputError } from "./input-errors";
 export { renderCharts, CHART_ANNOTATION, chartsSource, chartName, DEFAULT_KUBE_VERSION, locateHelm, helmVersion } from "./charts";
 export type { ChartRenderOptions, ChartRenderResult } from "./charts";
+export { runPolicyPack, typeTokenOf } from "./policy-pack";
+export type { PolicyReport } from "./policy-pack";
