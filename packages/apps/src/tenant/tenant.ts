@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { checkDnsLabel, fail, InputSite, Manifest, ProfileOverride, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
+import { checkDnsLabel, fail, InputSite, Manifest, POD_SECURITY_VERSION, ProfileOverride, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
 import { TenantRef } from "../tenant-ref";
 import { TenantArgs } from "./args";
 import { planLimitRange, planNamespace, planQuota } from "./namespace";
@@ -25,7 +25,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
   checkDnsLabel(site, "platform.ingress", ingress);
   checkDnsLabel(site, "platform.monitoring", monitoring);
   const objects: Manifest[] = [
-    planNamespace(site, meta, tenantName, args.podSecurityVersion ?? "v1.33"),
+    planNamespace(site, meta, tenantName, args.podSecurityVersion ?? POD_SECURITY_VERSION),
     planQuota(site, meta, args.quota),
     planLimitRange(site, meta, args.limits),
     ...planTenantPolicies(meta, { ingress, monitoring }),
