@@ -15,7 +15,7 @@ export { checkCommand } from "./commands/check";
 export { diffRenders, formatDiff, MASKED } from "./render-diff";
 export type { EntryChange, FieldChange } from "./render-diff";
 export { readRenderDir } from "./render-dir";
-export { chartsDirFor, CHARTS_DIR_KEY } from "./charts";
+export { chartsDirFor, withCharts, CHARTS_DIR_KEY } from "./charts";
 export type { ChartsOptions } from "./charts";
 export { writeGitOps, holdsRedacted } from "./gitops/write-gitops";
 export { folderOrder } from "./gitops/waves";
