@@ -1,6 +1,6 @@
 // Types only: the rules are plain functions; @pulumi/policy is never loaded (it would start a policy server).
 import type { Policy, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { policyRules, PolicyOptions } from "@slipway/checks";
+import { policyRules, PolicyOptions, StackView, toStackView } from "@slipway/checks";
 import type { Manifest } from "@slipway/core";
 
 /** A violation the pack reported, as `pulumi preview` would print it. */
@@ -48,11 +48,13 @@ const isResourcePolicy = (p: Policy): p is ResourceValidationPolicy => "validate
 const isStackPolicy = (p: Policy): p is StackValidationPolicy => "validateStack" in p;
 
 /**
- * Runs the Slipway CrossGuard pack over objects the way `pulumi preview --policy-pack` does: each
+ * Runs the Slipway CrossGuard pack over objects (and cloud resources) the way `pulumi preview --policy-pack` does: each
  * resource policy per object, each stack policy once over all of them. Returns every report.
  */
-export async function runPolicyPack(manifests: readonly Manifest[], options: PolicyOptions = {}): Promise<PolicyReport[]> {
-  const resources = manifests.map(asResource);
+export async function runPolicyPack(input: StackView | Manifest[], options: PolicyOptions = {}): Promise<PolicyReport[]> {
+  const view = toStackView(input);
+  const cloud = view.cloud.map((r) => ({ type: r.type, name: r.name, urn: `urn:pulumi:policy::slipway::${r.type}::${r.name}`, props: r.inputs }));
+  const resources = [...view.manifests.map(asResource), ...cloud];
   const stack: StackValidationArgs = { ...engineHelpers, resources: resources.map((r) => ({ ...resourceArgs(r), dependencies: [], propertyDependencies: {} })), stackTags: new Map() };
   const reports: PolicyReport[] = [];
   for (const policy of policyRules(options)) {
