@@ -16,7 +16,7 @@ export { diffRenders, formatDiff, MASKED } from "./render-diff";
 export type { EntryChange, FieldChange } from "./render-diff";
 export { readRenderDir } from "./render-dir";
 export { chartsDirFor, withCharts, CHARTS_DIR_KEY } from "./charts";
-export type { ChartsOptions } from "./charts";
+export type { ChartsOptions, ChartsDir } from "./charts";
 export { writeGitOps, holdsRedacted } from "./gitops/write-gitops";
 export { folderOrder } from "./gitops/waves";
 export type { FolderOrder } from "./gitops/waves";
