@@ -211,7 +211,7 @@ export interface HarborBuilt {
 }
 
 /** Registers Harbor: generated secrets, the chart, the route, then projects and robots through Harbor's API. */
-export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistryArgs, parent: pulumi.Resource): HarborBuilt {
+export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistryArgs, parent: pulumi.Resource, certManager?: pulumi.ResourceOptions["dependsOn"]): HarborBuilt {
   const opts = { parent };
   const password = (id: string, length: number) => new random.RandomPassword(`${name}-${id}`, { length, special: false, minUpper: 2, minLower: 2, minNumeric: 2 }, opts);
   const adminPassword = pulumi.secret(password("admin", 32).result);
@@ -230,7 +230,9 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
     registryPasswordHash: pulumi.secret(registryPassword.bcryptHash),
   };
   const kubernetes = { ...opts, provider: args.cluster.provider };
-  const objects = registerManifests(name, harborManifests(plan, args, secrets), kubernetes, routeOptions(args.gateway));
+  // The token certificate's Issuer and Certificate wait for cert-manager (its CRDs and webhook).
+  const planned = harborManifests(plan, args, secrets).map((manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { manifest, options: { dependsOn: certManager } } : manifest));
+  const objects = registerManifests(name, planned, kubernetes, routeOptions(args.gateway));
   const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
   const chart = installChart(
     `${name}-chart`,
