@@ -26,7 +26,7 @@ export function typeTokenOf(m: Manifest): string {
 function asResource(m: Manifest): PolicyResource {
   const { apiVersion: _a, kind: _k, ...props } = m;
   const name = String(m.metadata.name);
-  return { type: typeTokenOf(m), name, urn: `urn:pulumi:policy::slipway::${typeTokenOf(m)}::${m.metadata.namespace ?? ""}/${name}`, props };
+  return { type: typeTokenOf(m), name, urn: `urn:pulumi:test::slipway::${typeTokenOf(m)}::${m.metadata.namespace ?? ""}/${name}`, props };
 }
 
 /** The engine's helpers, which the Slipway rules never call. */
@@ -53,7 +53,7 @@ const isStackPolicy = (p: Policy): p is StackValidationPolicy => "validateStack"
  */
 export async function runPolicyPack(input: StackView | Manifest[], options: PolicyOptions = {}): Promise<PolicyReport[]> {
   const view = toStackView(input);
-  const cloud = view.cloud.map((r) => ({ type: r.type, name: r.name, urn: `urn:pulumi:policy::slipway::${r.type}::${r.name}`, props: r.inputs }));
+  const cloud = view.cloud.map((r) => ({ type: r.type, name: r.name, urn: `urn:pulumi:test::slipway::${r.type}::${r.name}`, props: r.inputs }));
   const resources = [...view.manifests.map(asResource), ...cloud];
   const stack: StackValidationArgs = { ...engineHelpers, resources: resources.map((r) => ({ ...resourceArgs(r), dependencies: [], propertyDependencies: {} })), stackTags: new Map() };
   const reports: PolicyReport[] = [];
