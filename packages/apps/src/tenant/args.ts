@@ -32,7 +32,7 @@ export interface ContainerLimitsArgs {
 export interface TenantGroups {
   /** Manage everything in the namespace, including RBAC bindings. */
   admin?: string[];
-  /** Deploy and operate workloads; read and write secrets by name (never list them). */
+  /** Deploy and operate workloads; write Secrets but never read them (pods read them through references). */
   developer?: string[];
   /** Read workloads and logs; no secrets. */
   viewer?: string[];
