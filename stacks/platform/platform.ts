@@ -36,7 +36,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
 
   const zone = fromSection("dns", () => new DnsZone("apps", { ...section<DnsZoneArgs>("dns"), cluster } as DnsZoneArgs));
   const gateway = fromSection("gateway", () => new Gateway("platform", { ...section<Without<GatewayArgs, "cluster" | "zone">>("gateway"), cluster, zone }, { dependsOn: network ? [network] : [] }));
-  fromSection("certificates", () => {
+  const certificates = fromSection("certificates", () => {
     // Config names the ACME solver; the handles it needs (gateway, zone) come from this program.
     const { issuer, ...rest } = section<Without<CertificatesArgs, "cluster"> & { issuer: { kind: string; solver?: string } }>("certificates");
     const solver = issuer?.kind === "acme" ? checkOneOf({ component: "Certificates", name: "tls" }, "issuer.solver", issuer.solver ?? (zone.kind === "nipio" ? "http01" : "dns01"), ["http01", "dns01"] as const) : undefined;
@@ -54,6 +54,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
       registryConfig.kind === "harbor"
         ? ({ ...registryConfig, cluster, gateway, storageClass: storageClass! } as RegistryArgs)
         : ({ ...registryConfig, pullers: pools, kmsKeyArn: registryConfig.kmsKeyArn ?? cluster.eks?.kmsKeyArn } as RegistryArgs),
+      // Harbor's token-signing certificate is a cert-manager Certificate.
+      { dependsOn: registryConfig.kind === "harbor" && certificates ? [certificates] : [] },
     ),
   );
 

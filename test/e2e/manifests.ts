@@ -5,7 +5,7 @@ import { parseAllDocuments } from "yaml";
 export interface K8sObject {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown };
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; [key: string]: unknown };
   [key: string]: unknown;
 }
 
@@ -124,4 +124,12 @@ export function applyRank(object: K8sObject): number {
 
 export function inApplyOrder<T extends { object: K8sObject }>(items: T[]): T[] {
   return items.map((item, index) => ({ item, index })).sort((a, b) => applyRank(a.item.object) - applyRank(b.item.object) || a.index - b.index).map((x) => x.item);
+}
+
+/** Kinds that make the API server call a pod (webhooks, aggregated APIs); kwok's fake pods answer nothing. */
+const LIVE_BACKEND_KINDS = new Set(["ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService"]);
+
+/** True for objects the e2e cluster cannot serve: applying them would make the API server refuse what they intercept. */
+export function needsLiveBackend(object: K8sObject): boolean {
+  return LIVE_BACKEND_KINDS.has(object.kind);
 }

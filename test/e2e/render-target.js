@@ -4,7 +4,7 @@
 // Usage: node test/e2e/render-target.js <programDir> <stack> <outDir> [<reference name>=<outputs.json>...]
 const { readFileSync, writeFileSync } = require("fs");
 const { join } = require("path");
-const { loadProject, loadStackConfig, loadProgram, writeManifests, summarize } = require("@slipway/cli");
+const { loadProject, loadStackConfig, loadProgram, writeManifests, summarize, chartsDirFor, withCharts } = require("@slipway/cli");
 const { render } = require("@slipway/testing");
 
 async function main() {
@@ -18,7 +18,9 @@ async function main() {
   const project = loadProject(programDir);
   const { config, secretKeys, warnings } = loadStackConfig(project, stack);
   warnings.forEach((w) => console.error(`warning: ${w}`));
-  const rendered = await render(loadProgram(project), { project: project.name, stack, config, secretConfigKeys: secretKeys, stackReferences });
+  const program = await render(loadProgram(project), { project: project.name, stack, config, secretConfigKeys: secretKeys, stackReferences });
+  // Chart objects too (helm from SLIPWAY_HELM, charts from slipway:chartsDir or ../shared/charts), as `slipway render` does.
+  const rendered = withCharts(program, chartsDirFor(project, config, undefined), {}, (p) => console.error(p), (w) => console.error(`warning: ${w}`));
   writeManifests(rendered, outDir);
   writeFileSync(join(outDir, "outputs.json"), JSON.stringify(rendered.outputs, null, 2));
   console.log(`Rendered stack ${stack} of ${project.name}\n${summarize(rendered)}`);

@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { DUMMY_SECRET, inApplyOrder, K8sObject, loadRendered, withDummySecrets } from "./manifests";
+import { DUMMY_SECRET, inApplyOrder, K8sObject, loadRendered, needsLiveBackend, withDummySecrets } from "./manifests";
 import { compliantPod, privilegedPod } from "./pod-security";
 import { discoverTargets, platformReferences } from "./targets";
 import { expectedClaims, volumesFor } from "./volumes";
@@ -94,5 +94,16 @@ describe("dummy secrets the API server parses", () => {
     const { object } = withDummySecrets(pull);
     const decoded = Buffer.from((object.data as Record<string, string>)[".dockerconfigjson"], "base64").toString();
     expect(JSON.parse(decoded)).toEqual({ auths: {} });
+  });
+});
+
+describe("objects the e2e cluster cannot serve", () => {
+  it("leaves webhooks and aggregated APIs out (kwok's pods answer nothing), and nothing else", () => {
+    const of = (apiVersion: string, kind: string) => ({ apiVersion, kind, metadata: { name: "x" } });
+    expect(needsLiveBackend(of("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"))).toBe(true);
+    expect(needsLiveBackend(of("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"))).toBe(true);
+    expect(needsLiveBackend(of("apiregistration.k8s.io/v1", "APIService"))).toBe(true);
+    expect(needsLiveBackend(of("apps/v1", "Deployment"))).toBe(false);
+    expect(needsLiveBackend(of("apiextensions.k8s.io/v1", "CustomResourceDefinition"))).toBe(false);
   });
 });

@@ -43,6 +43,10 @@ if ! e2e_all_cached; then
 fi
 e2e_path
 
+# The charts' objects are applied too: they render with the pinned helm (built once if missing).
+SLIPWAY_HELM="$(bash "$E2E_DIR/helm.sh")"
+export SLIPWAY_HELM
+
 echo "e2e: building the CLI that renders the stacks"
 npx tsc -b packages/*/ >"$LOGS/tsc.log" 2>&1 || { echo "e2e: tsc failed" >&2; cat "$LOGS/tsc.log" >&2; exit 1; }
 

@@ -27,6 +27,7 @@ export const defaultExemptions: readonly Exemption[] = [
   { name: "calico-node", namespace: "calico-system", workload: "calico-node", checks: [...HOST_ACCESS, "S10"], reason: "programs the node's network: host network, privileged, host paths" },
   { name: "rook-ceph-osd", namespace: "rook-ceph", workload: "rook-ceph-osd-*", checks: HOST_ACCESS, reason: "drives the node's raw disks: privileged, root, /dev host paths" },
   { name: "fluent-bit", namespace: "logging", workload: "fluent-bit", checks: ["S1", "S2", "S9"], reason: "reads the node's container logs from host paths as root" },
+  { name: "tigera-operator", namespace: "tigera-operator", workload: "tigera-operator", checks: ["S1", "S3", "S4", "S5", "S8", "S9"], reason: "installs the pod network, so it runs on the host network as root with /var/lib/calico from the host; its chart offers no security context" },
   { name: "node-exporter", namespace: "monitoring-agents", workload: "*prometheus-node-exporter", checks: ["S8", "S9", "S10"], reason: "reads the node's metrics: host network and PID namespace, /proc, /sys and / host paths, host port 9100" },
 ];
 

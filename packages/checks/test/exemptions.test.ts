@@ -15,11 +15,12 @@ function withAgent(namespaceLabels: Record<string, string> | undefined, namespac
 const failing = (stack: StackView, exemptions?: readonly Exemption[]) => [...new Set(runChecks(stack, exemptions ? { exemptions } : {}).map((v) => v.check))].sort();
 
 describe("host agent exemptions", () => {
-  it("lists exactly the four platform host agents by default", () => {
+  it("lists exactly the five platform host agents by default", () => {
     expect(defaultExemptions.map((e) => [e.namespace, e.workload])).toEqual([
       ["calico-system", "calico-node"],
       ["rook-ceph", "rook-ceph-osd-*"],
       ["logging", "fluent-bit"],
+      ["tigera-operator", "tigera-operator"],
       ["monitoring-agents", "*prometheus-node-exporter"],
     ]);
   });

@@ -1,6 +1,6 @@
-import type { Policy, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { allChecks, manifestFromResource, policyRules, StackView } from "@slipway/checks";
-import type { Manifest } from "@slipway/core";
+import { runPolicyPack } from "@slipway/testing";
 import { find, podSpec, remove, secureStack } from "./fixture";
 import { agentNamespace, hostAgent, PRIVILEGED } from "./host-agents";
 
@@ -9,64 +9,15 @@ jest.mock("@pulumi/policy", () => {
   throw new Error("@pulumi/policy must not be loaded by policyRules()");
 });
 
-interface FakeResource {
-  type: string;
-  name: string;
-  urn: string;
-  props: Record<string, unknown>;
-}
-
-/** `kubernetes:apps/v1:Deployment` for apps/v1 Deployment, `kubernetes:core/v1:Pod` for v1 Pod. */
-function typeToken(m: Manifest): string {
-  return `kubernetes:${m.apiVersion.includes("/") ? m.apiVersion : `core/${m.apiVersion}`}:${m.kind}`;
-}
-
-function fakeResources(stack: StackView): FakeResource[] {
-  const kube = stack.manifests.map((m) => {
-    const { apiVersion: _a, kind: _k, ...props } = m;
-    const name = String(m.metadata.name);
-    return { type: typeToken(m), name, urn: `urn:pulumi:test::slipway::${typeToken(m)}::${m.metadata.namespace ?? ""}/${name}`, props };
-  });
-  const cloud = stack.cloud.map((r) => ({ type: r.type, name: r.name, urn: `urn:pulumi:test::slipway::${r.type}::${r.name}`, props: r.inputs }));
-  return [...kube, ...cloud];
-}
-
-/** The engine's helpers, which the slipway rules never call. */
-const engineHelpers = {
-  isType: () => false,
-  asType: () => undefined,
-  getConfig: <T extends object>(): T => ({}) as T,
-  notApplicable: (): never => {
-    throw new Error("not used by slipway rules");
-  },
-};
-
-function resourceArgs(r: FakeResource): ResourceValidationArgs {
-  const opts = { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] };
-  return { ...r, ...engineHelpers, opts, stackTags: new Map() };
-}
-
-function stackArgs(resources: FakeResource[]): StackValidationArgs {
-  return { ...engineHelpers, resources: resources.map((r) => ({ ...resourceArgs(r), dependencies: [], propertyDependencies: {} })), stackTags: new Map() };
+/** Runs every policy the way the engine would (the test kit's harness), collecting reports by policy name. */
+async function evaluate(stack: StackView): Promise<Record<string, Array<{ message: string; urn?: string }>>> {
+  const reports: Record<string, Array<{ message: string; urn?: string }>> = {};
+  for (const r of await runPolicyPack(stack)) (reports[r.policy] ??= []).push(r.urn ? { message: r.message, urn: r.urn } : { message: r.message });
+  return reports;
 }
 
 const isResourcePolicy = (p: Policy): p is ResourceValidationPolicy => "validateResource" in p;
 const isStackPolicy = (p: Policy): p is StackValidationPolicy => "validateStack" in p;
-
-/** Runs every policy the way the engine would, collecting reports by policy name. */
-async function evaluate(stack: StackView): Promise<Record<string, Array<{ message: string; urn?: string }>>> {
-  const resources = fakeResources(stack);
-  const reports: Record<string, Array<{ message: string; urn?: string }>> = {};
-  for (const policy of policyRules()) {
-    const spy = jest.fn((message: string, urn?: string) => (reports[policy.name] ??= []).push(urn ? { message, urn } : { message }));
-    if (isResourcePolicy(policy) && typeof policy.validateResource === "function") {
-      for (const r of resources) await policy.validateResource(resourceArgs(r), spy);
-    } else if (isStackPolicy(policy)) {
-      await policy.validateStack(stackArgs(resources), spy);
-    }
-  }
-  return reports;
-}
 
 describe("manifestFromResource", () => {
   it("derives apiVersion and kind from the type token", () => {

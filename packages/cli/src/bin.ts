@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
 import { graphCommand } from "./commands/graph";
 import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
+import { chartsFlags, CliChartsFlags } from "./charts";
+import { diffAgainstCommand, diffCommand } from "./commands/diff";
+import { gitopsFlags, GitOpsFlags } from "./gitops/flags";
 import { formatCliError } from "./errors";
 
 /** Shared by render, graph and check: where a team stack's StackReferences get the platform's outputs. */
@@ -21,7 +24,15 @@ program
   .option("-o, --out <dir>", "output directory (default: rendered/<stack>)")
   .option("-g, --graph", "also draw the dependency graph (graph.dot, graph.svg) into the output directory")
   .option(...PLATFORM_OPTION)
-  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean; platform?: string }) => renderCommand(programDir, options));
+  .option("--charts-dir <dir>", "folder of unpacked charts to render with helm template (default: slipway:chartsDir, else ../shared/charts when present)")
+  .option("--no-charts", "do not render the charts (they are listed in charts.yaml only)")
+  .option("--kube-version <version>", "Kubernetes version charts are rendered for (default: 1.36.3, the e2e tier's)")
+  .addOption(new Option("--gitops <tool>", "also write the sync objects that apply the folders in dependency order; secret-bearing objects are left out and listed").choices(["argocd", "flux"]))
+  .option("--gitops-repo <url>", "git repository holding the render (Argo CD repoURL)")
+  .option("--gitops-path <path>", "path of the render inside the repository (default: the --out path)")
+  .option("--gitops-revision <rev>", "branch, tag or commit Argo CD syncs (default: HEAD)")
+  .option("--gitops-source <name>", "Flux GitRepository holding the render (default: flux-system)")
+  .action((programDir: string, options: { stack: string; out?: string; graph?: boolean; platform?: string } & CliChartsFlags & GitOpsFlags) => renderCommand(programDir, gitopsFlags(chartsFlags(options))));
 
 program
   .command("graph")
@@ -39,7 +50,10 @@ program
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("--crds <dir...>", "directories of CRD files to validate custom resources against (default: ../shared/crds when present)")
   .option(...PLATFORM_OPTION)
-  .action((programDir: string, options: { stack: string; crds?: string[]; platform?: string }) => checkCommand(programDir, options));
+  .option("--charts-dir <dir>", "folder of unpacked charts whose objects are checked too (default: slipway:chartsDir, else ../shared/charts when present)")
+  .option("--no-charts", "check the program's own objects only")
+  .option("--kube-version <version>", "Kubernetes version charts are rendered for (default: 1.36.3)")
+  .action((programDir: string, options: { stack: string; crds?: string[]; platform?: string } & CliChartsFlags) => checkCommand(programDir, chartsFlags(options)));
 
 program
   .command("init")
@@ -50,6 +64,26 @@ program
   .option("--platform <render-dir>", "the platform's `slipway render` directory to render and test against", "rendered/dev")
   .option("--packages <dir>", "install the @slipway packages from the `npm pack` tarballs in this directory (default: the registry)")
   .action((dir: string, options: { tenant: string; platformStack: string; platform: string; packages?: string }) => initCommand(dir, options));
+
+program
+  .command("diff")
+  .description("what applying a new render would change, per object and field (secrets masked); exit 1 when anything changes")
+  .argument("[dirs...]", "<old-render> <new-render>, or with --against: [program-dir]")
+  .option("--against <dir>", "compare a fresh render of the stack with this earlier render folder")
+  .option("-s, --stack <name>", "with --against: the stack to render")
+  .option("--charts-dir <dir>", "with --against: folder of unpacked charts (default: slipway:chartsDir, else ../shared/charts when present)")
+  .option("--no-charts", "with --against: do not render the charts")
+  .option("--kube-version <version>", "with --against: Kubernetes version charts are rendered for")
+  .action(async (dirs: string[], options: { against?: string; stack?: string } & CliChartsFlags) => {
+    if (options.against === undefined) {
+      if (dirs.length !== 2) throw new Error("slipway diff needs two render folders (<old> <new>), or --against <old> --stack <name>");
+      return diffCommand(dirs[0], dirs[1]);
+    }
+    if (!options.stack) throw new Error("slipway diff --against needs --stack <name>");
+    if (dirs.length > 1) throw new Error("slipway diff --against takes at most one program directory");
+    const { against, stack, ...flags } = options;
+    await diffAgainstCommand(dirs[0] ?? ".", against, { stack, ...chartsFlags(flags) });
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));

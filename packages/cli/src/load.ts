@@ -1,4 +1,5 @@
 import { render, Rendered } from "@slipway/testing";
+import { chartsDirFor, ChartsOptions, withCharts } from "./charts";
 import { loadPlatform, Platform } from "./platform";
 import { loadProgram } from "./program";
 import { loadProject, PulumiProject } from "./project";
@@ -8,13 +9,14 @@ import { loadStackConfig } from "./stack-config";
 export interface LoadedStack {
   project: PulumiProject;
   stack: string;
+  /** The program's objects and, when a charts folder is known, every chart's objects. */
   rendered: Rendered;
   warnings: string[];
   /** The platform it rendered against (`--platform`), if any. */
   platform?: Platform;
 }
 
-export interface LoadStackOptions {
+export interface LoadStackOptions extends ChartsOptions {
   /** Stack whose `Pulumi.<stack>.yaml` to use (`org/project/dev` reads `Pulumi.dev.yaml`). */
   stack: string;
   /**
@@ -28,7 +30,7 @@ export interface LoadStackOptions {
   progress?: (message: string) => void;
 }
 
-/** Reads the project, the stack's config and the platform, then renders the program. */
+/** Reads the project, the stack's config and the platform, then renders the program and its charts. Warnings are told before the render. */
 export async function loadStack(programDir: string, options: LoadStackOptions): Promise<LoadedStack> {
   const { stack, warn, progress } = options;
   const project = loadProject(programDir);
@@ -37,13 +39,18 @@ export async function loadStack(programDir: string, options: LoadStackOptions): 
   const platform = options.platform === undefined ? undefined : loadPlatform(options.platform);
   const shortStack = stack.split("/").pop() ?? stack;
   progress?.(`rendering ${project.name}/${shortStack}${platform ? ` against the platform outputs in ${platform.source}` : ""}...`);
-  const rendered = await render(loadProgram(project), {
+  const program = await render(loadProgram(project), {
     project: project.name,
     stack: shortStack,
     config,
     secretConfigKeys: secretKeys,
     ...(platform ? { stackReferences: () => platform.outputs } : {}),
   });
-  progress?.(`rendered ${rendered.resources.length} resources`);
-  return { project, stack: shortStack, rendered, warnings, ...(platform ? { platform } : {}) };
+  progress?.(`rendered ${program.resources.length} resources`);
+  const chartWarnings: string[] = [];
+  const rendered = withCharts(program, chartsDirFor(project, config, options.charts), options, progress, (w) => {
+    chartWarnings.push(w);
+    warn?.(w);
+  });
+  return { project, stack: shortStack, rendered, warnings: [...warnings, ...chartWarnings], ...(platform ? { platform } : {}) };
 }

@@ -25,7 +25,7 @@ function prepareOutDir(outDir: string): void {
   writeFileSync(join(outDir, OUTPUT_MARKER), "Written by `slipway render`; the whole directory is replaced on every render.\n");
 }
 
-function write(outDir: string, file: string, content: string): void {
+export function write(outDir: string, file: string, content: string): void {
   const path = join(outDir, file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);
@@ -50,12 +50,13 @@ function cloudEntries(rendered: Rendered): unknown[] {
 /**
  * Writes one YAML file per namespace and kind (stable order, secrets redacted), plus charts.yaml,
  * cloud.yaml and outputs.json (the stack outputs, secret ones masked, which team stacks render against
- * with `--platform`). Returns the files written, relative to `outDir`, sorted.
+ * with `--platform`); objects `leaveOut` picks are not written. Returns the files written, relative to `outDir`, sorted.
  */
-export function writeManifests(rendered: Rendered, outDir: string): string[] {
+export function writeManifests(rendered: Rendered, outDir: string, options: { leaveOut?: (m: Manifest) => boolean } = {}): string[] {
   prepareOutDir(outDir);
   const byFile = new Map<string, Manifest[]>();
   for (const m of rendered.redactedManifests()) {
+    if (options.leaveOut?.(m)) continue;
     const file = manifestFile(m);
     byFile.set(file, [...(byFile.get(file) ?? []), m]);
   }

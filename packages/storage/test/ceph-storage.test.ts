@@ -27,7 +27,15 @@ describe("CephStorage, defaults on three nodes", () => {
     expect(r.charts()).toHaveLength(1);
     const [chart] = r.charts();
     expect(chart).toMatchObject({ chart: "rook-ceph", version: "v1.18.7", repo: "https://charts.rook.io/release", namespace: "rook-ceph" });
-    expect(chart.values).toEqual({ crds: { enabled: true }, monitoring: { enabled: true }, enableDiscoveryDaemon: false, csi: { enableRbdDriver: true, enableCephfsDriver: true } });
+    expect(chart.values).toEqual({
+      crds: { enabled: true },
+      monitoring: { enabled: true },
+      enableDiscoveryDaemon: false,
+      csi: { enableRbdDriver: true, enableCephfsDriver: true },
+      // The operators run restricted (Pod Security); only the pods they start touch the host.
+      containerSecurityContext: { runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } },
+      "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
+    });
     expect(r.find("Namespace", "rook-ceph").metadata.labels).toMatchObject({
       "pod-security.kubernetes.io/enforce": "privileged",
       "pod-security.kubernetes.io/warn": "privileged",

@@ -13,6 +13,11 @@ export interface RenderedChart {
   type: string;
   /** Pulumi logical name. */
   name: string;
+  urn: string;
+  /** Helm release name (`name` input, else the logical name, as Pulumi's Chart does). */
+  release: string;
+  /** CRDs in the chart's `crds/` are left out. */
+  skipCrds: boolean;
   chart?: string;
   version?: string;
   /** `repositoryOpts.repo`, when the chart comes from a repository. */
@@ -23,10 +28,10 @@ export interface RenderedChart {
   secretPaths: string[];
 }
 
-/** A manifest and the resource that registered it. */
+/** A manifest and the resource that registered it (none for objects a chart rendered). */
 interface KubernetesObject {
   manifest: Manifest;
-  resource: RenderedResource;
+  resource?: RenderedResource;
 }
 
 /** Check options; `cluster` takes other renders of the same cluster (e.g. the platform's) as they are. */
@@ -48,11 +53,14 @@ export class Rendered {
     readonly outputs: Record<string, unknown>,
     /** Names of the outputs that are secret. */
     readonly secretOutputs: readonly string[] = [],
+    /** Objects the program's charts render (see `renderCharts`), beside the program's own. */
+    readonly chartObjects: readonly Manifest[] = [],
   ) {
     this.objects = resources.flatMap((resource) => {
       const manifest = toManifest(resource);
       return manifest ? [{ manifest, resource }] : [];
     });
+    this.objects.push(...chartObjects.map((manifest) => ({ manifest })));
     this.objects.sort((a, b) => compareManifests(a.manifest, b.manifest));
   }
 
@@ -71,9 +79,19 @@ export class Rendered {
     return this.resources.find((r) => r.urn === urn);
   }
 
-  /** Kubernetes objects as plain manifests in a stable order (no providers, no charts). */
+  /** The same render with `objects` (rendered from its charts) added to its Kubernetes objects. */
+  withChartObjects(objects: readonly Manifest[]): Rendered {
+    return new Rendered(this.resources, this.outputs, this.secretOutputs, [...this.chartObjects, ...objects]);
+  }
+
+  /** Kubernetes objects as plain manifests in a stable order (no providers; chart objects once rendered with `withChartObjects`). */
   manifests(): Manifest[] {
     return this.objects.map((o) => o.manifest);
+  }
+
+  /** Each object with the URN of the resource that registered it (none for chart objects), in manifests() order. */
+  sources(): { manifest: Manifest; urn?: string }[] {
+    return this.objects.map((o) => ({ manifest: o.manifest, urn: o.resource?.urn }));
   }
 
   /** Objects of one kind: `Deployment` or `apps/v1/Deployment`. */
@@ -101,7 +119,7 @@ export class Rendered {
 
   /** Manifests safe to print or write: Secret data and every Pulumi secret redacted. */
   redactedManifests(): Manifest[] {
-    return this.objects.map((o) => redactManifest(o.manifest, o.resource.secretPaths));
+    return this.objects.map((o) => redactManifest(o.manifest, o.resource?.secretPaths));
   }
 
   /** Helm charts and releases with chart, version, repo and values. */
@@ -109,8 +127,9 @@ export class Rendered {
     return this.resources
       .filter((r) => CHART_TYPES.has(r.type))
       .map((r) => {
-        const { chart, version, repositoryOpts, namespace, values } = r.inputs as Record<string, unknown> & { repositoryOpts?: { repo?: string } };
-        const result: RenderedChart = { type: r.type, name: r.name, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
+        const { chart, version, repositoryOpts, namespace, values, name, skipCrds } = r.inputs as Record<string, unknown> & { repositoryOpts?: { repo?: string } };
+        const release = typeof name === "string" ? name : r.name;
+        const result: RenderedChart = { type: r.type, name: r.name, urn: r.urn, release, skipCrds: skipCrds === true, values: (values ?? {}) as Record<string, unknown>, secretPaths: r.secretPaths };
         if (typeof chart === "string") result.chart = chart;
         if (typeof version === "string") result.version = version;
         if (typeof repositoryOpts?.repo === "string") result.repo = repositoryOpts.repo;

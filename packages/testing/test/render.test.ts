@@ -78,6 +78,9 @@ describe("render", () => {
       {
         type: "kubernetes:helm.sh/v4:Chart",
         name: "metrics",
+        urn: expect.stringContaining("kubernetes:helm.sh/v4:Chart::metrics"),
+        release: "metrics",
+        skipCrds: false,
         chart: "metrics-server",
         version: "3.12.2",
         repo: "https://charts.example/metrics-server",

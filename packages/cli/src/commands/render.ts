@@ -1,15 +1,20 @@
+import { existsSync } from "fs";
 import { join, relative, resolve } from "path";
 import { Rendered } from "@slipway/testing";
 import { loadStack, LoadStackOptions } from "../load";
 import { summarize } from "../summary";
 import { writeManifests } from "../write";
 import { writeGraph } from "./graph";
+import { GitOpsOptions } from "../gitops/sync-objects";
+import { holdsRedacted, writeGitOps } from "../gitops/write-gitops";
 
 export interface RenderCommandOptions extends LoadStackOptions {
   /** @default rendered/<stack> */
   out?: string;
   /** Also draw the dependency graph into the output directory. @default false */
   graph?: boolean;
+  /** Also write GitOps sync objects (secret-bearing objects are then left out and listed). @default none */
+  gitops?: Omit<GitOpsOptions, "prefix" | "path"> & { path?: string };
 }
 
 export interface RenderCommandResult {
@@ -24,7 +29,14 @@ export interface RenderCommandResult {
 export async function renderStack(programDir: string, options: RenderCommandOptions): Promise<RenderCommandResult> {
   const { project, stack, rendered, warnings } = await loadStack(programDir, options);
   const outDir = options.out ?? join("rendered", stack);
-  const files = writeManifests(rendered, outDir);
+  const files = writeManifests(rendered, outDir, { leaveOut: options.gitops ? holdsRedacted : undefined });
+  if (options.gitops) {
+    const tool = options.gitops.tool;
+    const crds = resolve(programDir, "../shared/crds", tool === "argocd" ? "argo-cd" : "flux");
+    const path = options.gitops.path ?? relative(process.cwd(), outDir);
+    if (path.startsWith("..")) throw new Error(`--gitops needs --gitops-path: ${outDir} is outside the current folder, so its path in the repository is unknown`);
+    files.push(...writeGitOps(rendered, outDir, { ...options.gitops, path, prefix: stack }, existsSync(crds) ? [crds] : []));
+  }
   const shown = relative(process.cwd(), outDir);
   const where = !shown ? "." : shown.startsWith("..") ? resolve(outDir) : shown;
   const parts = [`Rendered stack ${options.stack} of ${project.name} into ${where} (${files.length} files)`, summarize(rendered)];

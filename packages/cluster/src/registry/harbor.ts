@@ -24,6 +24,13 @@ import { checkNameList, checkProjectName } from "./names";
 
 export const HARBOR_ADMIN_SECRET = "harbor-admin";
 export const HARBOR_SECRET_KEY_SECRET = "harbor-secret-key";
+/** Harbor's internal shared secrets (core, XSRF, jobservice, registry HTTP): generated here so the chart never invents them. */
+export const HARBOR_INTERNAL_SECRET = "harbor-internal";
+/** The registry's login for core (password and its htpasswd line). */
+export const HARBOR_REGISTRY_CREDENTIALS_SECRET = "harbor-registry-credentials";
+/** The key pair core signs registry tokens with (a self-signed cert-manager Certificate). */
+export const HARBOR_TOKEN_SECRET = "harbor-token";
+const REGISTRY_USER = "harbor_registry_user";
 /** The chart's Service (expose.type clusterIP) the route sends traffic to. */
 export const HARBOR_SERVICE = { name: "harbor", port: 80 };
 /** The robot whose credentials become the tenants' image pull secret. */
@@ -89,7 +96,20 @@ export function planHarbor(site: InputSite, args: HarborRegistryArgs, clusterMir
 }
 
 /** Harbor's namespace, its generated secrets (as Kubernetes Secrets only) and its route through the gateway. */
-export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secrets: { adminPassword: pulumi.Input<string>; secretKey: pulumi.Input<string> }): Manifest[] {
+/** Generated values Harbor's chart would otherwise make up on every render (so renders stay reproducible). */
+export interface HarborSecrets {
+  adminPassword: pulumi.Input<string>;
+  secretKey: pulumi.Input<string>;
+  coreSecret: pulumi.Input<string>;
+  xsrfKey: pulumi.Input<string>;
+  jobserviceSecret: pulumi.Input<string>;
+  registryHttpSecret: pulumi.Input<string>;
+  registryPassword: pulumi.Input<string>;
+  /** bcrypt hash of registryPassword. */
+  registryPasswordHash: pulumi.Input<string>;
+}
+
+export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secrets: HarborSecrets): Manifest[] {
   const labels = standardLabels({ name: "harbor", component: "registry", partOf: "slipway" });
   const meta = (name: string) => ({ name, namespace: plan.namespace, labels });
   // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
@@ -98,6 +118,28 @@ export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secr
     admitGatewayRoutes({ apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } }),
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_ADMIN_SECRET), type: "Opaque", stringData: { HARBOR_ADMIN_PASSWORD: secrets.adminPassword } },
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_SECRET_KEY_SECRET), type: "Opaque", stringData: { secretKey: secrets.secretKey } },
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: meta(HARBOR_INTERNAL_SECRET),
+      type: "Opaque",
+      stringData: { secret: secrets.coreSecret, CSRF_KEY: secrets.xsrfKey, JOBSERVICE_SECRET: secrets.jobserviceSecret, REGISTRY_HTTP_SECRET: secrets.registryHttpSecret },
+    },
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: meta(HARBOR_REGISTRY_CREDENTIALS_SECRET),
+      type: "Opaque",
+      stringData: { REGISTRY_PASSWD: secrets.registryPassword, REGISTRY_HTPASSWD: pulumi.interpolate`${REGISTRY_USER}:${secrets.registryPasswordHash}` },
+    },
+    // Only core and the registry use this key pair (token signing), so a self-signed certificate is what Harbor itself would make.
+    { apiVersion: "cert-manager.io/v1", kind: "Issuer", metadata: meta("harbor-token"), spec: { selfSigned: {} } },
+    {
+      apiVersion: "cert-manager.io/v1",
+      kind: "Certificate",
+      metadata: meta("harbor-token"),
+      spec: { secretName: HARBOR_TOKEN_SECRET, commonName: "harbor-token-ca", duration: "8760h", privateKey: { algorithm: "RSA", size: 4096, rotationPolicy: "Always" }, issuerRef: { kind: "Issuer", name: "harbor-token" } },
+    },
     {
       apiVersion: "gateway.networking.k8s.io/v1",
       kind: "HTTPRoute",
@@ -137,6 +179,14 @@ function chartValues(plan: HarborPlan, databasePassword: pulumi.Input<string>): 
     existingSecretAdminPassword: HARBOR_ADMIN_SECRET,
     existingSecretAdminPasswordKey: "HARBOR_ADMIN_PASSWORD",
     existingSecretSecretKey: HARBOR_SECRET_KEY_SECRET,
+    // Every secret the chart would generate (randAlphaNum, genCA, htpasswd) comes from our Secrets instead.
+    core: { existingSecret: HARBOR_INTERNAL_SECRET, existingXsrfSecret: HARBOR_INTERNAL_SECRET, existingXsrfSecretKey: "CSRF_KEY", secretName: HARBOR_TOKEN_SECRET },
+    jobservice: { existingSecret: HARBOR_INTERNAL_SECRET, existingSecretKey: "JOBSERVICE_SECRET" },
+    registry: {
+      existingSecret: HARBOR_INTERNAL_SECRET,
+      existingSecretKey: "REGISTRY_HTTP_SECRET",
+      credentials: { username: REGISTRY_USER, existingSecret: HARBOR_REGISTRY_CREDENTIALS_SECRET },
+    },
     // Never the chart's well-known default database password.
     database: { type: "internal", internal: { password: databasePassword } },
     persistence: {
@@ -161,15 +211,28 @@ export interface HarborBuilt {
 }
 
 /** Registers Harbor: generated secrets, the chart, the route, then projects and robots through Harbor's API. */
-export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistryArgs, parent: pulumi.Resource): HarborBuilt {
+export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistryArgs, parent: pulumi.Resource, certManager?: pulumi.ResourceOptions["dependsOn"]): HarborBuilt {
   const opts = { parent };
   const password = (id: string, length: number) => new random.RandomPassword(`${name}-${id}`, { length, special: false, minUpper: 2, minLower: 2, minNumeric: 2 }, opts);
   const adminPassword = pulumi.secret(password("admin", 32).result);
   // Harbor encrypts stored credentials with this key; it must be exactly 16 characters.
   const secretKey = pulumi.secret(password("secret-key", 16).result);
   const databasePassword = pulumi.secret(password("database", 32).result);
+  const registryPassword = password("registry", 32);
+  const secrets: HarborSecrets = {
+    adminPassword,
+    secretKey,
+    coreSecret: pulumi.secret(password("core", 16).result),
+    xsrfKey: pulumi.secret(password("xsrf", 32).result),
+    jobserviceSecret: pulumi.secret(password("jobservice", 16).result),
+    registryHttpSecret: pulumi.secret(password("registry-http", 16).result),
+    registryPassword: pulumi.secret(registryPassword.result),
+    registryPasswordHash: pulumi.secret(registryPassword.bcryptHash),
+  };
   const kubernetes = { ...opts, provider: args.cluster.provider };
-  const objects = registerManifests(name, harborManifests(plan, args, { adminPassword, secretKey }), kubernetes, routeOptions(args.gateway));
+  // The token certificate's Issuer and Certificate wait for cert-manager (its CRDs and webhook).
+  const planned = harborManifests(plan, args, secrets).map((manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { manifest, options: { dependsOn: certManager } } : manifest));
+  const objects = registerManifests(name, planned, kubernetes, routeOptions(args.gateway));
   const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
   const chart = installChart(
     `${name}-chart`,

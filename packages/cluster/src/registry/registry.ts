@@ -52,7 +52,8 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
       this.pushRole = built.pushRole;
       this.imageMirror = pulumi.interpolate`${account}.dkr.ecr.${region}.amazonaws.com/${plan.ecr.mirrorPrefix}`;
     } else if (plan.kind === "harbor" && args.kind === "harbor") {
-      const built = buildHarbor(name, plan.harbor, args, this);
+      // The component's dependsOn (the platform passes cert-manager) orders Harbor's token certificate after its operator.
+      const built = buildHarbor(name, plan.harbor, args, this, opts?.dependsOn);
       this.adminPassword = built.adminPassword;
       this.pullSecretDockerConfig = built.pullSecretDockerConfig;
       this.robots = built.robots;

@@ -104,7 +104,13 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
     "kube-state-metrics": { resources: input.resources.kubeStateMetrics },
     nodeExporter: { enabled: input.nodeExporter },
     // The host agent runs apart from Grafana, Prometheus and Alertmanager, which stay restricted.
-    "prometheus-node-exporter": { namespaceOverride: input.agentNamespace, resources: input.resources.nodeExporter },
+    // Host network, PID and paths are its exemption; everything else it runs restricted.
+    "prometheus-node-exporter": {
+      namespaceOverride: input.agentNamespace,
+      resources: input.resources.nodeExporter,
+      securityContext: { seccompProfile: { type: "RuntimeDefault" } },
+      containerSecurityContext: { readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] } },
+    },
   };
 }
 

@@ -78,6 +78,9 @@ function cephImage(site: InputSite, args: CephStorageArgs, mirror: string | unde
   return formatImage({ ...pinned, registry: undefined, repository: `${mirror}/${pinned.repository}` });
 }
 
+/** What the restricted Pod Security level asks of a container. */
+const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
+
 /** The pure plan of a Ceph storage cluster: validated arguments in, manifests and chart values out. */
 export function planCephStorage(site: InputSite, args: CephStorageArgs): CephStoragePlan {
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
@@ -170,6 +173,9 @@ export function planCephStorage(site: InputSite, args: CephStorageArgs): CephSto
       monitoring: { enabled: monitoring },
       enableDiscoveryDaemon: false,
       csi: { enableRbdDriver: true, enableCephfsDriver: filesystemClass !== undefined },
+      // The operators run restricted; only the OSDs and CSI node plugins they start touch the host.
+      containerSecurityContext: { ...RESTRICTED_CONTAINER, runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016 },
+      "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
     },
     chartOverrides,
     customResources,
