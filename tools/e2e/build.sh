@@ -21,8 +21,12 @@ build_family() {
   if [ -f ldflags.sh ]; then ldflags="$(bash ldflags.sh)"; fi
   echo "build: $family -> $out"
   local start=$SECONDS
+  # A family's pre-build step prepares what its packages need (in $out) and
+  # prints extra go build flags.
+  local flags=""
+  if [ -f pre-build.sh ]; then flags="$(bash pre-build.sh "$out")"; fi
   # shellcheck disable=SC2086
-  CGO_ENABLED=0 nice -n 10 go build -p "${E2E_BUILD_JOBS:-1}" -trimpath \
+  CGO_ENABLED=0 nice -n 10 go build -p "${E2E_BUILD_JOBS:-1}" -trimpath $flags \
     -ldflags "-s -w $ldflags" -o "$out/bin/" $packages
   if [ -f post-build.sh ]; then bash post-build.sh "$out"; fi
   echo "$((SECONDS - start))" > "$out/build-seconds"

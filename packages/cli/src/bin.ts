@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { checkCommand } from "./commands/check";
+import { registerEngineCommands } from "./commands/engine-cli";
 import { graphCommand } from "./commands/graph";
 import { renderCommand } from "./commands/render";
 
@@ -32,6 +33,8 @@ program
   .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
   .option("--crds <dir...>", "directories of CRD files to validate custom resources against (default: ../shared/crds when present)")
   .action((programDir: string, options: { stack: string; crds?: string[] }) => checkCommand(programDir, options));
+
+registerEngineCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`error: ${err instanceof Error ? err.message : String(err)}`);

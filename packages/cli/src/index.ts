@@ -12,3 +12,5 @@ export type { LoadedStack } from "./load";
 export { graphCommand, writeGraph } from "./commands/graph";
 export type { GraphFiles } from "./commands/graph";
 export { checkCommand } from "./commands/check";
+export { engineCommand, outputsCommand, engineRunOptions, POLICY_ANALYZER_DIR } from "./commands/engine";
+export type { EngineCommandOptions, EngineCommandDeps } from "./commands/engine";
