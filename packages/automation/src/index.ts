@@ -1,5 +1,5 @@
 export { runStack, stackOutputs, outputValues, defaultRunDeps } from "./run";
-export type { RunOptions, RunResult, RunDeps } from "./run";
+export type { RunOptions, RunResult, RunDeps, ChangedStep } from "./run";
 export { openStack, engineEnv } from "./stack";
 export type { EngineStack, OpenStackOptions } from "./stack";
 export { Progress, formatElapsed, urnName } from "./progress";

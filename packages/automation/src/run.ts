@@ -27,6 +27,8 @@ export interface RunResult {
   changes: ChangeCounts;
   /** The engine's own change map. */
   opMap: OpMap;
+  /** Every step that changed (or, for a preview, would change) a resource, in the order they finished. */
+  steps: ChangedStep[];
   /** Wall time of the run in seconds. */
   seconds: number;
   /** The engine's error diagnostics, then the command's error if it gave none. */
@@ -35,6 +37,13 @@ export interface RunResult {
   policyViolations: string[];
   /** The closing line a person reads. */
   summary: string;
+}
+
+/** One resource step of a run: `{ op: "update", type: "kubernetes:apps/v1:Deployment", name: "nginx" }`. */
+export interface ChangedStep {
+  op: string;
+  type: string;
+  name: string;
 }
 
 /** What a run needs from its surroundings; tests give stand-ins. */
@@ -84,8 +93,11 @@ export async function runStack(operation: Operation, options: RunOptions, deps: 
   const errors: string[] = [];
   const policyViolations: string[] = [];
   let summaryChanges: OpMap | undefined;
+  const steps: ChangedStep[] = [];
   const onEvent = (event: EngineEvent) => {
     progress.onEvent(event);
+    const done = event.resOutputsEvent?.metadata;
+    if (done && done.op !== "same") steps.push({ op: done.op, type: done.type, name: urnName(done.urn) });
     if (event.diagnosticEvent?.severity === "error") errors.push(event.diagnosticEvent.message.trim());
     const p = event.policyEvent;
     if (p?.enforcementLevel === "mandatory") policyViolations.push(`${p.policyName}${p.resourceUrn ? ` ${urnName(p.resourceUrn)}` : ""}: ${p.message.trim().split("\n")[0]}`);
@@ -107,7 +119,7 @@ export async function runStack(operation: Operation, options: RunOptions, deps: 
   if (!ok && policyViolations.length) write(`${policyViolations.length} mandatory policy finding(s) stopped the ${operation}`);
   if (!ok) errors.forEach((e) => write(`error: ${e}`));
   write(summary);
-  return { operation, stack: options.stack, ok, changes: changeCounts(opMap), opMap, seconds: Math.round(elapsed) / 1000, errors, policyViolations, summary };
+  return { operation, stack: options.stack, ok, changes: changeCounts(opMap), opMap, steps, seconds: Math.round(elapsed) / 1000, errors, policyViolations, summary };
 }
 
 /** A stack output as `slipway outputs` tells it: secrets hidden unless asked for. */

@@ -14,6 +14,17 @@ describe("runStack with a stand-in engine", () => {
     expect(deps.lines[0]).toBe("up shop/dev...");
     expect(deps.lines.filter((l) => l.includes("created"))).toHaveLength(3);
     expect(deps.lines.at(-1)).toBe(result.summary);
+    expect(result.steps).toEqual([
+      { op: "create", type: "kubernetes:apps/v1:Deployment", name: "cart" },
+      { op: "create", type: "kubernetes:apps/v1:Deployment", name: "web" },
+    ]);
+  });
+
+  it("lists only the steps that changed something", async () => {
+    const { stack } = fakeStack([step("resOutputsEvent", "same", "a"), step("resOutputsEvent", "update", "nginx", undefined, ["spec"]), step("resOutputsEvent", "same", "b")], { same: 2, update: 1 });
+    const result = await runStack("up", options, fakeDeps(stack));
+    expect(result.steps).toEqual([{ op: "update", type: "kubernetes:apps/v1:Deployment", name: "nginx" }]);
+    expect(result.changes).toEqual({ updated: 1, unchanged: 2 });
   });
 
   it("a failed up is not thrown: ok is false, the engine's error diagnostics say why", async () => {

@@ -14,7 +14,7 @@ function standIn(checkPasses = true) {
   const deps: EngineCommandDeps = {
     run: async (operation, options) => {
       ran.push({ operation, options });
-      return { operation, stack: options.stack, ok: operation !== "destroy", changes: {}, opMap: {}, seconds: 1, errors: [], policyViolations: [], summary: "" } as RunResult;
+      return { operation, stack: options.stack, ok: operation !== "destroy", changes: {}, opMap: {}, steps: [], seconds: 1, errors: [], policyViolations: [], summary: "" } as RunResult;
     },
     outputs: async (_options, showSecrets) => ({ url: "http://x", token: showSecrets ? "t0ken" : "[secret]" }),
     check: (dir, stack) => (checked.push(`${dir}:${stack}`), checkPasses),
