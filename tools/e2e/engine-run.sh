@@ -78,9 +78,6 @@ KUBECTL="$(e2e_family_dir kubernetes)/bin/kubectl"
 done) &
 lb_pid=$!
 
-set +e
-E2E_KUBECTL="$KUBECTL" E2E_KUBECONFIG="$kubeconfig" \
-  npx ts-node --project test/e2e/tsconfig.json test/e2e/engine.ts 2> >(tee "$WORK/runner-stderr.log" >&2) | tee "$WORK/runner-output.txt"
-status=${PIPESTATUS[0]}
-set -e
+status=0
+e2e_run_runner test/e2e/engine.ts "$WORK" "$kubeconfig" || status=$?
 exit "$status"
