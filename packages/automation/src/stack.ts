@@ -1,5 +1,5 @@
 import { delimiter } from "path";
-import type { Stack } from "@pulumi/pulumi/automation";
+import type { PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 
 /** The part of an Automation API stack `slipway` drives; tests give a stand-in. */
 export type EngineStack = Pick<Stack, "preview" | "up" | "destroy" | "refresh" | "outputs" | "name">;
@@ -37,12 +37,22 @@ export function engineEnv(pluginDirs: string[] = [], env: NodeJS.ProcessEnv = pr
   return { PATH: path, PULUMI_SKIP_UPDATE_CHECK: "true" };
 }
 
+/** The pulumi CLI in `root/bin`, or on PATH; a missing one is told with what to do. */
+export async function findPulumi(command: Pick<typeof PulumiCommand, "get">, root: string | undefined): Promise<PulumiCommand> {
+  try {
+    return await command.get(root ? { root } : {});
+  } catch (err) {
+    const where = root ? `${root}/bin/pulumi` : "pulumi on PATH";
+    const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    throw new Error(`the Pulumi CLI (${where}) could not run: ${why}. Install it, or set SLIPWAY_PULUMI_ROOT to a folder holding bin/pulumi`);
+  }
+}
+
 /** Opens (creating if needed) a stack of an inline program with the Automation API's LocalWorkspace. */
 export async function openStack(options: OpenStackOptions): Promise<EngineStack> {
   // Loaded here, not at the top: the Automation API is only needed once a stack really opens.
   const { LocalWorkspace, PulumiCommand } = await import("@pulumi/pulumi/automation");
-  const root = options.pulumiRoot ?? process.env.SLIPWAY_PULUMI_ROOT;
-  const pulumiCommand = await PulumiCommand.get(root ? { root } : {});
+  const pulumiCommand = await findPulumi(PulumiCommand, options.pulumiRoot ?? process.env.SLIPWAY_PULUMI_ROOT);
   return LocalWorkspace.createOrSelectStack(
     {
       projectName: options.projectName,

@@ -34,7 +34,8 @@ export function hasChanges(changes: OpMap): boolean {
 /** The closing lines: `up succeeded in 12.3s: 14 created, 2 unchanged` (preview: "would"). */
 export function formatSummary(operation: Operation, ok: boolean, changes: OpMap, elapsedMs: number): string {
   const counts = Object.entries(changeCounts(changes)).map(([word, n]) => `${n} ${word}`);
+  if (!ok) return `${operation} failed in ${formatElapsed(elapsedMs)}${counts.length ? `: ${counts.join(", ")}` : ""}`;
   const told = counts.length ? counts.join(", ") : "no resources";
   const what = operation === "preview" ? (hasChanges(changes) ? `would change: ${told}` : `no changes (${told})`) : told;
-  return `${operation} ${ok ? "succeeded" : "failed"} in ${formatElapsed(elapsedMs)}: ${what}`;
+  return `${operation} succeeded in ${formatElapsed(elapsedMs)}: ${what}`;
 }
