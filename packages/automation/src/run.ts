@@ -1,4 +1,5 @@
 import type { EngineEvent, OpMap, OutputMap } from "@pulumi/pulumi/automation";
+import { commandErrorText } from "./errors";
 import { Operation, Progress, urnName } from "./progress";
 import { EngineStack, OpenStackOptions, openStack } from "./stack";
 import { changeCounts, ChangeCounts, formatSummary } from "./summary";
@@ -59,13 +60,6 @@ export const defaultRunDeps: RunDeps = {
   now: Date.now,
 };
 
-/** The last lines of an error the engine gave no diagnostic for (e.g. a failed `pulumi` call). */
-function errorText(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const stderr = /stderr: ([\s\S]*?)(\n\s*err\?:|$)/.exec(message)?.[1]?.trim();
-  return (stderr || message).split("\n").slice(-12).join("\n");
-}
-
 async function runStep(stack: EngineStack, operation: Operation, onEvent: (e: EngineEvent) => void, policyPacks: string[]): Promise<OpMap | undefined> {
   const common = { onEvent, color: "never" as const };
   const withPolicies = policyPacks.length ? { policyPacks } : {};
@@ -112,7 +106,7 @@ export async function runStack(operation: Operation, options: RunOptions, deps: 
   } catch (err) {
     ok = false;
     opMap = summaryChanges ?? {};
-    if (!errors.length) errors.push(errorText(err));
+    if (!errors.length) errors.push(commandErrorText(err));
   }
   const elapsed = deps.now() - started;
   const summary = formatSummary(operation, ok, opMap, elapsed);

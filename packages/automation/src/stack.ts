@@ -1,4 +1,5 @@
 import { delimiter } from "path";
+import { commandErrorText } from "./errors";
 import type { PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 
 /** The part of an Automation API stack `slipway` drives; tests give a stand-in. */
@@ -43,7 +44,7 @@ export async function findPulumi(command: Pick<typeof PulumiCommand, "get">, roo
     return await command.get(root ? { root } : {});
   } catch (err) {
     const where = root ? `${root}/bin/pulumi` : "pulumi on PATH";
-    const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+    const why = commandErrorText(err, 1);
     throw new Error(`the Pulumi CLI (${where}) could not run: ${why}. Install it, or set SLIPWAY_PULUMI_ROOT to a folder holding bin/pulumi`);
   }
 }

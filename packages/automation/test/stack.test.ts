@@ -9,8 +9,8 @@ describe("the engine's surroundings", () => {
 
   it("looks for the CLI in root/bin when given, and says what to do when it cannot run", async () => {
     const asked: unknown[] = [];
-    const missing = { get: async (opts?: unknown) => (asked.push(opts), Promise.reject(new Error("spawn /opt/pulumi/bin/pulumi ENOENT\nmore"))) };
-    await expect(findPulumi(missing as never, "/opt/pulumi")).rejects.toThrow("the Pulumi CLI (/opt/pulumi/bin/pulumi) could not run: spawn /opt/pulumi/bin/pulumi ENOENT. Install it, or set SLIPWAY_PULUMI_ROOT to a folder holding bin/pulumi");
+    const missing = { get: async (opts?: unknown) => (asked.push(opts), Promise.reject(new Error("code: -2\n stdout: \n stderr: Command failed with ENOENT: spawn /opt/pulumi/bin/pulumi ENOENT\n err?: Error"))) };
+    await expect(findPulumi(missing as never, "/opt/pulumi")).rejects.toThrow("the Pulumi CLI (/opt/pulumi/bin/pulumi) could not run: Command failed with ENOENT: spawn /opt/pulumi/bin/pulumi ENOENT. Install it, or set SLIPWAY_PULUMI_ROOT to a folder holding bin/pulumi");
     await expect(findPulumi(missing as never, undefined)).rejects.toThrow("the Pulumi CLI (pulumi on PATH) could not run");
     expect(asked).toEqual([{ root: "/opt/pulumi" }, {}]);
   });
