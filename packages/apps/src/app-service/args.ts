@@ -38,6 +38,8 @@ export interface ExposeArgs {
     tlsSecret?: string;
     /** A cert-manager ClusterIssuer that issues the host's certificate. */
     clusterIssuer?: string;
+    /** The Ingress controller's pods, the only ones allowed in. @default ingress-nginx's controller pods in the tenant's ingress namespace (else "ingress-nginx") */
+    controller?: { namespace?: string; podLabels?: Record<string, string> };
   };
 }
 
@@ -74,14 +76,16 @@ export interface AppServiceArgs {
   ports?: PortMap;
   /** Entrypoint override. @default the image's */
   command?: pulumi.Input<string>[];
-  /** Arguments. @default the image's */
+  /** Arguments, in clear text in the pod spec: a secret here is an error (use `secrets` and `$(VAR)`). @default the image's */
   args?: pulumi.Input<string>[];
   /** Plain environment variables (Outputs allowed; a secret Output here is an error: use `secrets`). */
   env?: EnvMap;
-  /** Non-secret settings, stored in a ConfigMap and passed as environment variables. @default none */
+  /** Non-secret settings, stored in a ConfigMap and passed as environment variables (a secret here is an error: use `secrets`). @default none */
   config?: Record<string, pulumi.Input<string>>;
-  /** Files by absolute path, stored in a ConfigMap and mounted read-only. @default none */
+  /** Files by absolute path, stored in a ConfigMap and mounted read-only (a secret here is an error: use `secretFiles`). @default none */
   files?: Record<string, pulumi.Input<string>>;
+  /** Files with secrets by absolute path (each a Pulumi secret), stored in a Secret and mounted read-only. @default none */
+  secretFiles?: Record<string, pulumi.Input<string>>;
   /** Secret values (each a Pulumi secret), stored in a Secret and passed as environment variables. @default none */
   secrets?: Record<string, pulumi.Input<string>>;
   /** Probes. @default TCP checks of the first port */
@@ -94,8 +98,12 @@ export interface AppServiceArgs {
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
   scale?: ScaleArgs;
-  /** Service type; a LoadBalancer or NodePort exposes the app directly, so it must be asked for (CHECKS N3). @default "ClusterIP" */
+  /** Service type; a LoadBalancer or NodePort exposes the app directly, a named exception with `exposureReason` (CHECKS N3). @default "ClusterIP" */
   serviceType?: "ClusterIP" | "LoadBalancer" | "NodePort";
+  /** Why the app is exposed directly instead of through the gateway; required with a LoadBalancer or NodePort. @default none */
+  exposureReason?: string;
+  /** Client networks a LoadBalancer admits (the Service's source ranges and the pods' ingress allow); required with a LoadBalancer. @default none */
+  loadBalancerSourceRanges?: string[];
   /** Exposure outside the cluster through a gateway or ingress. @default none (ClusterIP only) */
   expose?: ExposeArgs;
   /** A canary release. @default none */
