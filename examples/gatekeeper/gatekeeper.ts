@@ -10,8 +10,9 @@ export interface GatekeeperConfig {
  * Gatekeeper: three replicas that keep state on their own claims, never two on one host, serving a
  * public port and an admin port under nip.io hosts, with sessions in an external Redis.
  */
-export function gatekeeper(config: GatekeeperConfig) {
-  const platform = new PlatformStack("platform", { stack: config.platformStack });
+export async function gatekeeper(config: GatekeeperConfig) {
+  // Read the platform's outputs first: the tenant's namespace, pull secrets and storage classes come from them.
+  const platform = await PlatformStack.load("platform", { stack: config.platformStack });
   const tenant = platform.tenant("security");
   const redis = new ExternalService("sessions-redis", { tenant, ports: { redis: 6379 }, addresses: [config.redisAddress] });
   const gate = new StatefulApp("gatekeeper", {

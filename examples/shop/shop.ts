@@ -17,8 +17,9 @@ export interface ShopConfig {
  * The shop: nginx front end -> API gateway -> service registry and the order, cart and user services
  * -> MySQL and Redis. Every call path is a declared connection; nothing else can talk.
  */
-export function shop(config: ShopConfig) {
-  const platform = new PlatformStack("platform", { stack: config.platformStack });
+export async function shop(config: ShopConfig) {
+  // Read the platform's outputs first: the tenant's namespace, pull secrets and storage classes come from them.
+  const platform = await PlatformStack.load("platform", { stack: config.platformStack });
   const tenant = platform.tenant("shop");
   const image = (name: string, version = config.version) => platform.registry.image(`shop/${name}`, version);
   const block = platform.storageClass("block");

@@ -6,7 +6,11 @@ import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/d
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
+import { stackAlerting } from "./alerting";
 import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
+
+/** The label platform hosts live under: `<name>.platform.<domain>` (Grafana, Harbor). */
+const PLATFORM_HOSTS = "platform";
 
 type Without<T, K extends string> = T extends unknown ? Omit<T, K> : never;
 type Section<T> = Record<string, unknown> & T;
@@ -38,7 +42,9 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     const solver = issuer?.kind === "acme" ? checkOneOf({ component: "Certificates", name: "tls" }, "issuer.solver", issuer.solver ?? (zone.kind === "nipio" ? "http01" : "dns01"), ["http01", "dns01"] as const) : undefined;
     const { solver: _solver, ...issuerArgs } = issuer ?? {};
     const resolved = { ...issuerArgs, ...(solver === "http01" ? { http01: { gateway } } : solver === "dns01" ? { dns01: { zone } } : {}) } as CertificatesArgs["issuer"];
-    return new Certificates("tls", { ...rest, issuer: resolved, cluster, gatewayCertificate: { gateway, zone } });
+    // X.509 wildcards cover one label: one per tenant (`<app>.<tenant>.<domain>`) and one for the platform's own hosts.
+    const hostGroups = [...Object.keys(section<Record<string, unknown>>("tenants")), PLATFORM_HOSTS];
+    return new Certificates("tls", { ...rest, issuer: resolved, cluster, gatewayCertificate: { gateway, zone, tenants: hostGroups } });
   });
 
   const registryConfig = section<RegistryArgs>("registry");
@@ -54,12 +60,14 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   const tenantConfigs = section<Record<string, Without<TenantArgs, "cluster">>>("tenants");
   checkTeamGroups(section("cluster"), tenantConfigs);
   const monitoringConfig = section<Without<MonitoringStackArgs, "cluster" | "storageClass"> & { grafanaHost?: boolean }>("monitoring");
+  const alerting = stackAlerting(monitoringConfig.alerting, config.getSecret("alertWebhookUrl"));
   const monitoring = fromSection("monitoring", () =>
     new MonitoringStack("monitoring", {
       ...monitoringConfig,
+      alerting,
       cluster,
       storageClass: storageClass!,
-      grafana: { host: zone.hostFor("grafana", "platform") as string, gateway },
+      grafana: { host: zone.hostFor("grafana", PLATFORM_HOSTS) as string, gateway },
       tenants: monitoringConfig.tenants ?? [],
     }),
   );
@@ -85,10 +93,12 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   return {
     kubeconfig: cluster.kubeconfig,
     tenants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.namespace])),
+    tenantDefaults: Object.fromEntries(tenants.map((t) => [t.tenantName, { ...(t.imagePullSecrets ? { imagePullSecrets: t.imagePullSecrets } : {}), ...(t.profile ? { profile: t.profile } : {}) }])),
     registry: pulumi.output(registry.imageMirror).apply((mirror) => mirror.replace(/\/[^/]+$/, "")),
     domain: zone.domain,
     storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },
     gateway: { name: gateway.gatewayName, namespace: gateway.gatewayNamespace, httpsListener: gateway.httpsListener },
+    clusterDns: { ...cluster.dns },
     grafanaUrl: monitoring.grafanaUrl,
   };
 }

@@ -40,6 +40,7 @@ describe("Tenant with two apps, a StatefulApp of each preset and an ExternalServ
       "pod-security.kubernetes.io/audit": "restricted",
       "pod-security.kubernetes.io/audit-version": "v1.33",
       "slipway.dev/tenant": "shop",
+      "slipway.dev/gateway-routes": "true",
     });
   });
 

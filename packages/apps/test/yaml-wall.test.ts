@@ -47,6 +47,8 @@ function withAppService() {
     ports: { http: { port: 80, targetPort: 8080 } },
     replicas: 3,
     serviceType: "LoadBalancer",
+    exposureReason: "the classic YAML wall: an office-only load balancer in front of nginx",
+    loadBalancerSourceRanges: ["198.51.100.0/24"],
     files: { "/app/config/nginx.conf": NGINX_CONF },
     secrets: { APP_PASSWORD: appPassword.result, DB_PASSWORD: cfg.requireSecret("dbPassword") },
   });

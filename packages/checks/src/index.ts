@@ -9,3 +9,5 @@ export * from "./secret-leaks";
 export * from "./policy";
 export { selectorMatches } from "./selectors";
 export { podTemplateOf, isPodBearing } from "./pods";
+export { certificateCovers, hostnamesIntersect } from "./links";
+export { clusterView } from "./cluster-view";

@@ -1,6 +1,7 @@
 import { fail, Manifest } from "@slipway/core";
 import { allChecks, checkIds } from "./checks";
 import { defaultExemptions, Exemption, exemptionFor, honouredExemptions, validateExemptions } from "./exemptions";
+import { clusterView, ownedBy } from "./cluster-view";
 import type { Check, StackView, Violation } from "./types";
 
 export interface RunOptions {
@@ -8,6 +9,12 @@ export interface RunOptions {
   exemptions?: readonly Exemption[];
   /** Run only these check ids. @default every check */
   only?: string[];
+  /**
+   * Other renders of the same cluster, e.g. the platform's under a team's stack. The link checks
+   * (L) judge their objects together with this stack's and report only this stack's objects; every
+   * other check judges this stack alone. @default [] (the stack is the whole cluster)
+   */
+  cluster?: StackView[];
 }
 
 /** A list of manifests, or a full stack view, as a stack view. */
@@ -35,5 +42,10 @@ export function runChecks(input: StackView | Manifest[], options: RunOptions = {
   const exemptions = options.exemptions ?? defaultExemptions;
   validateExemptions(exemptions);
   const honoured = honouredExemptions(view, exemptions);
-  return selectChecks(options.only).flatMap((check) => runCheck(check, view).filter((v) => !exemptionFor(v, honoured)));
+  const others = options.cluster ?? [];
+  const whole = others.length ? clusterView(view, others.map(toStackView)) : view;
+  const own = others.length ? ownedBy(view) : () => true;
+  return selectChecks(options.only).flatMap((check) =>
+    (check.cluster ? runCheck(check, whole).filter(own) : runCheck(check, view)).filter((v) => !exemptionFor(v, honoured)),
+  );
 }

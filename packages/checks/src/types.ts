@@ -11,6 +11,8 @@ export interface CloudResource {
 export interface StackView {
   manifests: Manifest[];
   cloud: CloudResource[];
+  /** The stack's exported outputs, when known: the platform's contract (registry, cluster DNS, ...) the link checks read. @default none */
+  outputs?: Record<string, unknown>;
 }
 
 /** One failed check on one object, with the field to fix and how. */
@@ -36,6 +38,8 @@ export interface CheckMeta {
    * KL (kube-linter), PO (Polaris), SH (AWS Security Hub control).
    */
   tools: string[];
+  /** Judged over every render of the cluster together (the L family), not one stack alone. @default false */
+  cluster?: boolean;
 }
 
 /**

@@ -161,7 +161,8 @@ describe("the secure default stack", () => {
 
   it("is exercised by a one-field break for every check", () => {
     const covered = new Set(breaks.map(([id]) => id));
-    expect(allChecks.filter((c) => !covered.has(c.id)).map((c) => c.id)).toEqual([]);
+    // The link checks (L) break a cluster of renders: their table is links.test.ts.
+    expect(allChecks.filter((c) => !c.cluster && !covered.has(c.id)).map((c) => c.id)).toEqual([]);
   });
 });
 

@@ -290,6 +290,8 @@ function manifests(): Manifest[] {
     serviceAccount(cart, { "eks.amazonaws.com/role-arn": "arn:aws:iam::111122223333:role/cart-irsa" }),
     serviceAccount(redis),
     serviceAccount(cleanup),
+    // The Secret both pods read the Redis password from (CHECKS L6: referenced Secrets exist).
+    { apiVersion: "v1", kind: "Secret", metadata: meta("cart-redis", redis), type: "Opaque" },
     cartDeployment(),
     service("cart", cart, { type: "ClusterIP", selector: selectorLabels(cart), ports: [{ name: "http", port: 80, targetPort: "http" }] }),
     pdb(cart),

@@ -7,7 +7,8 @@ describe("allChecks", () => {
     expect(allChecks.map((c) => c.id)).toEqual([
       ...["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12", "S13", "S14"],
       ...["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15"],
-      ...["N1", "N2", "N3", "A1", "X1", "W1", "W2", "W3", "W4", "D1"],
+      ...["N1", "N2", "N3", "A1", "X1", "W1", "W2", "W3", "W4"],
+      ...["L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9", "D1"],
     ]);
     for (const check of allChecks) {
       expect(check.title.length).toBeGreaterThan(0);

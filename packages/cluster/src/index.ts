@@ -1,9 +1,10 @@
 export { Cluster, GP3_STORAGE_CLASS } from "./cluster/cluster";
-export type { ClusterArgs, EksClusterArgs, ExistingClusterArgs, NewVpcArgs, ExistingVpcArgs, ClusterAccessArgs, TeamAccessArgs, EksAddonName } from "./cluster/args";
+export type { ClusterArgs, EksClusterArgs, ExistingClusterArgs, NewVpcArgs, ExistingVpcArgs, ClusterAccessArgs, TeamAccessArgs, EksAddonName, ClusterDnsArgs } from "./cluster/args";
 export { EKS_ADDONS } from "./cluster/args";
 export type { EksClusterInfo } from "./cluster/eks/build";
 export { CONTROL_PLANE_LOG_TYPES } from "./cluster/eks/control-plane";
 export { checkKubeconfig } from "./cluster/existing";
+export { planClusterDns } from "./cluster/dns";
 export { NodePool } from "./node-pool/node-pool";
 export type { NodePoolArgs, NodePoolCluster, TaintArgs, ScalingArgs, PoolPlacement } from "./node-pool/args";
 export { POOL_LABEL } from "./node-pool/plan";

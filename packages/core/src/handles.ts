@@ -6,6 +6,19 @@ import * as k8s from "@pulumi/kubernetes";
  * take another's output without importing it (imports only ever point at core).
  */
 
+/** The cluster's DNS resolver: what every pod's resolv.conf points at, and what DNS egress must reach. */
+export interface ClusterDns {
+  /** Namespace of the CoreDNS (kube-dns) pods. */
+  readonly namespace: string;
+  /** Labels of the CoreDNS pods. */
+  readonly podLabels: Record<string, string>;
+  /** NodeLocal DNSCache's link-local address when pods resolve through it (KubeKey's default is 169.254.25.10). */
+  readonly nodeLocal?: string;
+}
+
+/** kube-dns pods in kube-system: the resolver of EKS and of kubeadm-built clusters without NodeLocal DNSCache. */
+export const KUBE_DNS: ClusterDns = { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } };
+
 /** A Kubernetes cluster: EKS built by Slipway, or an existing (on-prem) cluster. */
 export interface ClusterHandle {
   /** The Cluster component's name. */
@@ -25,6 +38,8 @@ export interface ClusterHandle {
   readonly region?: string;
   /** A registry that mirrors every image the platform deploys (air-gapped sites). */
   readonly imageMirror?: string;
+  /** The cluster's DNS resolver. @default KUBE_DNS */
+  readonly dns?: ClusterDns;
 }
 
 /** A StorageClass that StatefulApp, MonitoringStack and Registry claim volumes from. */

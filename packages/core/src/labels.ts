@@ -47,3 +47,27 @@ export function standardLabels(id: LabelIdentity): Record<string, string> {
   labels["app.kubernetes.io/managed-by"] = MANAGED_BY;
   return labels;
 }
+
+/**
+ * Namespace label that lets routes in the namespace attach to the platform Gateway's HTTPS listener:
+ * tenant namespaces carry it, and platform namespaces that expose a host (Harbor, Grafana).
+ */
+export const GATEWAY_ROUTES_LABEL = "slipway.dev/gateway-routes";
+
+/** A Namespace manifest labelled so its routes may attach to the platform Gateway (when `admit`). */
+export function admitGatewayRoutes<T extends { metadata: { labels?: Record<string, unknown> } }>(namespace: T, admit = true): T {
+  return admit ? { ...namespace, metadata: { ...namespace.metadata, labels: { ...namespace.metadata.labels, [GATEWAY_ROUTES_LABEL]: "true" } } } : namespace;
+}
+
+/** Annotation naming a log or metric sink (`host:port`) an object's workload sends to; the link checks (L8) look for it in the cluster. */
+export const SINK_ANNOTATION = "slipway.dev/sink";
+/** Annotation declaring that sink external to the cluster's renders (the stack's config says so). */
+export const SINK_EXTERNAL_ANNOTATION = "slipway.dev/sink-external";
+
+/** Annotation on a canary workload: the percent of traffic it is meant to take (the link checks, L9, hold every path to it). */
+export const CANARY_WEIGHT_ANNOTATION = "slipway.dev/canary-weight";
+/**
+ * Annotation on a Service reaching stable and canary pods alike, declaring the path the weight cannot
+ * split: `replica-share` (in-cluster calls spread over every ready pod, so by replica count).
+ */
+export const CANARY_IN_CLUSTER_ANNOTATION = "slipway.dev/canary-in-cluster";

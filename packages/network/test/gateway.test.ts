@@ -82,7 +82,7 @@ describe("Gateway with a zone, certificates and an app", () => {
         hostname: "*.apps.example.com",
         tls: { mode: "Terminate", certificateRefs: [{ group: "", kind: "Secret", name: "platform-tls" }] },
         allowedRoutes: {
-          namespaces: { from: "Selector", selector: { matchExpressions: [{ key: "slipway.dev/tenant", operator: "Exists" }] } },
+          namespaces: { from: "Selector", selector: { matchLabels: { "slipway.dev/gateway-routes": "true" } } },
           kinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }],
         },
       },

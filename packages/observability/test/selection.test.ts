@@ -9,7 +9,7 @@ const renderPlatform = () =>
   render(() => {
     const handle = cluster();
     const monitoring = new MonitoringStack("monitoring", { cluster: handle, storageClass: BLOCK });
-    new Logging("logs", { cluster: handle, backend: { kind: "opensearch", host: "logs.example.com" }, monitoring });
+    new Logging("logs", { cluster: handle, backend: { kind: "opensearch", host: "logs.example.com", external: true }, monitoring });
     new AppService("cart", { namespace: "shop", image: "ghcr.io/acme/cart:1.4.2", port: 8080, metrics: {} });
   });
 
@@ -46,7 +46,7 @@ describe("MonitoringStack selects every ServiceMonitor", () => {
     const exposed = await render(() => {
       const handle = cluster();
       new MonitoringStack("monitoring", { cluster: handle, storageClass: BLOCK, grafana: { host: "grafana.example.com", gateway: GATEWAY } });
-      new Logging("logs", { cluster: handle, backend: { kind: "opensearch", host: "logs.example.com" } });
+      new Logging("logs", { cluster: handle, backend: { kind: "opensearch", host: "logs.example.com", external: true } });
     });
     expect(exposed.check()).toEqual([]);
     expect((await renderPlatform()).check()).toEqual([]);

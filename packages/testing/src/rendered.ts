@@ -1,5 +1,5 @@
 import { DependencyGraph } from "./graph";
-import { formatViolations, runChecks, RunOptions, Violation } from "@slipway/checks";
+import { formatViolations, runChecks, RunOptions, StackView, Violation } from "@slipway/checks";
 import { kindKey, Manifest } from "@slipway/core";
 import { redactManifest, toYamlDocuments } from "./dump";
 import { compareManifests, objectRef, toManifest } from "./kubernetes";
@@ -26,6 +26,12 @@ export interface RenderedChart {
 interface KubernetesObject {
   manifest: Manifest;
   resource: RenderedResource;
+}
+
+/** Check options; `cluster` takes other renders of the same cluster (e.g. the platform's) as they are. */
+export interface CheckOptions extends Omit<RunOptions, "cluster"> {
+  /** Other renders of the cluster the link checks judge this one with (e.g. `[platformRendered]`). @default [] */
+  cluster?: Array<Rendered | StackView>;
 }
 
 const CHART_TYPES = new Set(["kubernetes:helm.sh/v4:Chart", "kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v3:Chart"]);
@@ -126,14 +132,23 @@ export class Rendered {
     if (problems.length > 0) throw new Error(`${problems.length} schema problem(s):\n${formatProblems(problems)}`);
   }
 
-  /** The CHECKS.md checks over every object and cloud resource (see @slipway/checks `runChecks`). */
-  check(options: RunOptions = {}): Violation[] {
+  /** What the checks see: every object, every cloud resource, and the stack outputs. */
+  view(): StackView {
     const cloud = this.cloud().map(({ type, name, inputs }) => ({ type, name, inputs }));
-    return runChecks({ manifests: this.manifests(), cloud }, options);
+    return { manifests: this.manifests(), cloud, outputs: this.outputs };
+  }
+
+  /**
+   * The CHECKS.md checks over every object and cloud resource (see @slipway/checks `runChecks`);
+   * `cluster: [platform]` judges the link checks against the platform's render too.
+   */
+  check(options: CheckOptions = {}): Violation[] {
+    const cluster = options.cluster?.map((r) => (r instanceof Rendered ? r.view() : r));
+    return runChecks(this.view(), { ...options, cluster });
   }
 
   /** Throws one readable error listing every failed check. */
-  assertChecks(options: RunOptions = {}): void {
+  assertChecks(options: CheckOptions = {}): void {
     const violations = this.check(options);
     if (violations.length > 0) throw new Error(`${violations.length} check violation(s):\n${formatViolations(violations)}`);
   }

@@ -47,10 +47,17 @@ export interface ExposeArgs {
 export interface CanaryArgs {
   /** The canary's image. */
   image: pulumi.Input<string>;
-  /** Percent of requests sent to the canary (1-99). */
+  /** Percent of requests through the gateway sent to the canary (1-99); in-cluster calls follow `inCluster`. */
   weight: number;
   /** Canary replicas. @default 2 */
   replicas?: number;
+  /**
+   * How in-cluster calls through the app's Service reach the canary, a path no weight can split
+   * without a mesh: "replica-share" spreads them over every pod (the canary takes its share of
+   * replicas), "stable" keeps them on the stable track. Declared on the Service for the link checks (L9).
+   * @default "replica-share"
+   */
+  inCluster?: "replica-share" | "stable";
 }
 
 /** A Prometheus ServiceMonitor for the app's metrics endpoint. */

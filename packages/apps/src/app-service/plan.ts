@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import {
   buildPodSpec,
+  CANARY_IN_CLUSTER_ANNOTATION,
+  CANARY_WEIGHT_ANNOTATION,
   checkDnsLabel,
   checkNumber,
   checkOneOf,
@@ -102,7 +104,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
     writablePaths: args.writablePaths,
   });
   const hash = configHash(args);
-  const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined): Manifest => {
+  const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined, extraAnnotations: Record<string, string> = {}): Manifest => {
     const podLabels = { ...labels, [TRACK_LABEL]: track };
     const pod = buildPodSpec(
       site,
@@ -121,7 +123,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
     return {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: deploymentName, namespace, labels, ...(Object.keys(pod.workloadAnnotations).length ? { annotations: pod.workloadAnnotations } : {}) },
+      metadata: { name: deploymentName, namespace, labels, ...(Object.keys({ ...pod.workloadAnnotations, ...extraAnnotations }).length ? { annotations: { ...pod.workloadAnnotations, ...extraAnnotations } } : {}) },
       spec: {
         ...(count !== undefined ? { replicas: count } : {}),
         revisionHistoryLimit: profile.revisionHistoryLimit,
@@ -140,9 +142,14 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
   });
   objects.push(deployment(name, "stable", args.image, replicas));
   const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
+  // With a canary, the Service is a path its weight cannot split: it says which track(s) it reaches (CHECKS L9).
+  const inCluster = args.canary && typeof args.canary === "object" ? checkOneOf(site, "canary.inCluster", args.canary.inCluster ?? "replica-share", ["replica-share", "stable"] as const) : undefined;
+  if (inCluster === "stable" && !args.expose) fail(site, "canary.inCluster", inCluster, "keeps in-cluster calls on the stable track of an app that is not exposed, so the canary would take no traffic", 'expose the app through the gateway, or use inCluster: "replica-share"');
+  const serviceSelector = inCluster === "stable" ? { ...selector, [TRACK_LABEL]: "stable" } : selector;
   const direct = planDirectExposure(site, base, selector, ports, { ...args, serviceType });
-  const serviceMeta = Object.keys(direct.annotations).length ? { ...base, annotations: direct.annotations } : base;
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, ...direct.spec, selector, ports: servicePorts(ports) } }, ...direct.objects);
+  const serviceAnnotations = { ...direct.annotations, ...(inCluster ? { [CANARY_IN_CLUSTER_ANNOTATION]: inCluster } : {}) };
+  const serviceMeta = Object.keys(serviceAnnotations).length ? { ...base, annotations: serviceAnnotations } : base;
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, ...direct.spec, selector: serviceSelector, ports: servicePorts(ports) } }, ...direct.objects);
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 
@@ -153,7 +160,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
     const weight = checkNumber(site, "canary.weight", canary.weight, { min: 1, max: 99 });
     const canaryReplicas = checkNumber(site, "canary.replicas", canary.replicas ?? 2, { min: 1, max: 1000 });
     const canaryName = `${name}-canary`;
-    objects.push(deployment(canaryName, "canary", canary.image, canaryReplicas));
+    objects.push(deployment(canaryName, "canary", canary.image, canaryReplicas, { [CANARY_WEIGHT_ANNOTATION]: String(weight) }));
     if (canaryReplicas > 1) objects.push(planPdb({ ...base, name: canaryName }, { ...selector, [TRACK_LABEL]: "canary" }));
     if (args.expose) {
       backends = (["stable", "canary"] as const).map((track) => ({ service: `${name}-${track}`, weight: track === "canary" ? weight : 100 - weight }));

@@ -1,4 +1,4 @@
-import { checkNumber, checkPodSecurityVersion, checkQuantity, fail, InputSite, Manifest, podSecurityLabels } from "@slipway/core";
+import { admitGatewayRoutes, checkNumber, checkPodSecurityVersion, checkQuantity, fail, InputSite, Manifest, podSecurityLabels } from "@slipway/core";
 import { ContainerLimitsArgs, QuotaArgs } from "./args";
 
 /** Label that marks a namespace as a tenant's: cluster-wide policies (Calico, checks) select on it. */
@@ -9,7 +9,7 @@ type Meta = { name: string; namespace: string; labels: Record<string, string> };
 /** A Namespace enforcing Pod Security "restricted" at a pinned version, warned and audited the same (CHECKS S12). */
 export function planNamespace(site: InputSite, meta: Meta, tenantName: string, version: string): Manifest {
   const pss = podSecurityLabels("restricted", checkPodSecurityVersion(site, "podSecurityVersion", version));
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name: meta.namespace, labels: { ...meta.labels, ...pss, [TENANT_LABEL]: tenantName } } };
+  return admitGatewayRoutes({ apiVersion: "v1", kind: "Namespace", metadata: { name: meta.namespace, labels: { ...meta.labels, ...pss, [TENANT_LABEL]: tenantName } } });
 }
 
 /** A ResourceQuota; LoadBalancer and NodePort Services default to none (exposure goes through the gateway). */

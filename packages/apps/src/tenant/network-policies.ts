@@ -1,4 +1,4 @@
-import { Manifest } from "@slipway/core";
+import { ClusterDns, KUBE_DNS, Manifest } from "@slipway/core";
 
 type Meta = { namespace: string; labels: Record<string, string> };
 
@@ -10,7 +10,9 @@ export const namespaceNamed = (name: string) => ({ matchLabels: { "kubernetes.io
  * tenant-wide: each app admits the gateway's proxies and Prometheus on its own ports (AppService),
  * and connections add the rest.
  */
-export function planTenantPolicies(meta: Meta): Manifest[] {
+export function planTenantPolicies(meta: Meta, dns: ClusterDns = KUBE_DNS): Manifest[] {
+  // Pods resolve through NodeLocal DNSCache where the cluster runs it (a link-local address on every node), else CoreDNS.
+  const resolvers = [{ namespaceSelector: namespaceNamed(dns.namespace), podSelector: { matchLabels: dns.podLabels } }, ...(dns.nodeLocal ? [{ ipBlock: { cidr: `${dns.nodeLocal}/32` } }] : [])];
   const policy = (name: string, spec: Record<string, unknown>): Manifest => ({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
@@ -23,7 +25,7 @@ export function planTenantPolicies(meta: Meta): Manifest[] {
       policyTypes: ["Egress"],
       egress: [
         {
-          to: [{ namespaceSelector: namespaceNamed("kube-system"), podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+          to: resolvers,
           ports: [
             { protocol: "UDP", port: 53 },
             { protocol: "TCP", port: 53 },

@@ -29,7 +29,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
     planNamespace(site, meta, tenantName, args.podSecurityVersion ?? POD_SECURITY_VERSION),
     planQuota(site, meta, args.quota),
     planLimitRange(site, meta, args.limits),
-    ...planTenantPolicies(meta),
+    ...planTenantPolicies(meta, args.cluster?.dns),
     ...planRbac(site, meta, args.groups, args.execFor),
   ];
   let pullSecret: string | undefined;

@@ -15,6 +15,11 @@ import { probes } from "./reliability-probes";
 import { ephemeralStorage, limits, requests } from "./reliability-resources";
 import { rollout } from "./reliability-rollout";
 import { headlessServices, routes, selectors } from "./reliability-wiring";
+import { classesExist } from "./links-classes";
+import { dnsReachable } from "./links-dns";
+import { routeAttachment, routeCertificates, routeHostnamesMatch } from "./links-gateway";
+import { podReferencesExist, routeBackends, selectorsLink } from "./links-refs";
+import { trafficSplit } from "./links-traffic";
 import { noPlainSecrets } from "./secrets";
 import { ownServiceAccount } from "./service-accounts";
 
@@ -36,6 +41,11 @@ export * from "./reliability-rollout";
 export * from "./reliability-wiring";
 export * from "./secrets";
 export * from "./service-accounts";
+export * from "./links-gateway";
+export * from "./links-refs";
+export * from "./links-dns";
+export * from "./links-classes";
+export * from "./links-traffic";
 
 /** Every CHECKS.md check, in the document's order. */
 export const allChecks: readonly Check[] = [
@@ -77,6 +87,16 @@ export const allChecks: readonly Check[] = [
   leastPrivilege,
   eksHardening,
   registryAndZones,
+  // Links: judged over every render of the cluster together (RunOptions.cluster).
+  routeAttachment,
+  routeHostnamesMatch,
+  routeCertificates,
+  routeBackends,
+  selectorsLink,
+  podReferencesExist,
+  dnsReachable,
+  classesExist,
+  trafficSplit,
   dataSurvivesDestroy,
 ];
 

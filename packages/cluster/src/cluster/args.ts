@@ -88,6 +88,18 @@ export interface ExistingClusterArgs {
   nodeCidrs?: string[];
   /** A registry mirroring every image the platform deploys (air-gapped sites). @default none */
   imageMirror?: string;
+  /** How pods resolve names; KubeKey clusters run NodeLocal DNSCache at 169.254.25.10. @default kube-dns pods in kube-system, no NodeLocal DNSCache */
+  dns?: ClusterDnsArgs;
+}
+
+/** The resolver of an existing cluster. */
+export interface ClusterDnsArgs {
+  /** NodeLocal DNSCache's link-local address, when the cluster runs it (KubeKey: "169.254.25.10"). @default none */
+  nodeLocal?: string;
+  /** Namespace of the CoreDNS pods. @default "kube-system" */
+  namespace?: string;
+  /** Labels of the CoreDNS pods. @default { "k8s-app": "kube-dns" } */
+  podLabels?: Record<string, string>;
 }
 
 export type ClusterArgs = EksClusterArgs | ExistingClusterArgs;

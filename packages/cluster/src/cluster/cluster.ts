@@ -1,14 +1,15 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterHandle, fail, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
+import { ClusterDns, ClusterHandle, fail, KUBE_DNS, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
 import { checkImageMirror } from "../mirror";
 import { ClusterArgs } from "./args";
 import { buildEks, EksClusterInfo } from "./eks/build";
 import { EksPlan, planEksCluster } from "./eks/plan";
 import { planGp3StorageClass } from "./eks/storage-class";
+import { planClusterDns } from "./dns";
 import { ExistingClusterPlan, planExistingCluster } from "./existing";
 
-type ClusterPlan = { kind: "eks"; eks: EksPlan; imageMirror?: string } | { kind: "existing"; existing: ExistingClusterPlan; imageMirror?: string };
+type ClusterPlan = { kind: "eks"; eks: EksPlan; imageMirror?: string } | { kind: "existing"; existing: ExistingClusterPlan; imageMirror?: string; dns: ClusterDns };
 
 /** The name of the default StorageClass on EKS. */
 export const GP3_STORAGE_CLASS = "gp3";
@@ -20,7 +21,7 @@ function planCluster(name: string, args: ClusterArgs): ClusterPlan {
   if (args.kind === "eks") {
     return { kind: "eks", imageMirror, eks: planEksCluster(site, args, { region: new pulumi.Config("aws").get("region"), stack: pulumi.getStack() }) };
   }
-  if (args.kind === "existing") return { kind: "existing", imageMirror, existing: planExistingCluster(site, args) };
+  if (args.kind === "existing") return { kind: "existing", imageMirror, existing: planExistingCluster(site, args), dns: planClusterDns(site, args.dns) };
   return fail(site, "kind", (args as { kind?: unknown }).kind, 'must be "eks" or "existing"');
 }
 
@@ -46,6 +47,8 @@ export class Cluster extends SlipwayComponent implements ClusterHandle {
   readonly eks?: EksClusterInfo;
   /** The default encrypted gp3 StorageClass (EKS). */
   readonly storageClass?: StorageClassHandle;
+  /** The cluster's DNS resolver (EKS: CoreDNS as kube-dns; existing clusters as configured). */
+  readonly dns: ClusterDns;
 
   constructor(name: string, args: ClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCluster(name, args);
@@ -53,6 +56,7 @@ export class Cluster extends SlipwayComponent implements ClusterHandle {
     this.clusterName = name;
     this.kind = plan.kind;
     this.imageMirror = plan.imageMirror;
+    this.dns = plan.kind === "existing" ? plan.dns : KUBE_DNS;
     if (plan.kind === "eks") {
       const eks = buildEks(name, plan.eks, this.childOptions());
       this.eks = eks;

@@ -15,7 +15,7 @@ import {
   routeOptions,
   standardLabels,
 } from "@slipway/core";
-import { CHART_BACKEND_ANNOTATION, podSecurityLabels } from "@slipway/core";
+import { admitGatewayRoutes, CHART_BACKEND_ANNOTATION, podSecurityLabels } from "@slipway/core";
 import { checkImageMirror } from "../mirror";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
@@ -95,7 +95,7 @@ export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secr
   // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
   const pss = podSecurityLabels("restricted");
   return [
-    { apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } },
+    admitGatewayRoutes({ apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } }),
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_ADMIN_SECRET), type: "Opaque", stringData: { HARBOR_ADMIN_PASSWORD: secrets.adminPassword } },
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_SECRET_KEY_SECRET), type: "Opaque", stringData: { secretKey: secrets.secretKey } },
     {

@@ -10,13 +10,14 @@ import {
   childName,
   ClusterHandle,
   fail,
+  GATEWAY_ROUTES_LABEL,
   InputSite,
   Manifest,
   podSecurityLabels,
   standardLabels,
 } from "@slipway/core";
 import { GatewayArgs, IngressClassArgs } from "./args";
-import { ENVOY_GATEWAY_CONTROLLER, TENANT_NAMESPACE_LABEL } from "./versions";
+import { ENVOY_GATEWAY_CONTROLLER } from "./versions";
 
 export const HTTP_LISTENER = "http";
 export const HTTPS_LISTENER = "https";
@@ -101,8 +102,8 @@ export function planGateway(site: InputSite, args: GatewayArgs): GatewayPlan {
         listener(HTTP_LISTENER, httpPort, "HTTP", { allowedRoutes: { namespaces: { from: "Same" }, kinds: HTTP_ROUTE_KIND } }),
         listener(HTTPS_LISTENER, httpsPort, "HTTPS", {
           tls: { mode: "Terminate", certificateRefs: secrets.map((name) => ({ group: "", kind: "Secret", name })) },
-          // Routes attach only from tenant namespaces, never from platform or system namespaces.
-          allowedRoutes: { namespaces: { from: "Selector", selector: { matchExpressions: [{ key: TENANT_NAMESPACE_LABEL, operator: "Exists" }] } }, kinds: HTTP_ROUTE_KIND },
+          // Routes attach only from namespaces labelled for it: tenants, and platform namespaces that expose a host.
+          allowedRoutes: { namespaces: { from: "Selector", selector: { matchLabels: { [GATEWAY_ROUTES_LABEL]: "true" } } }, kinds: HTTP_ROUTE_KIND },
         }),
       ],
       ...(addresses.length ? { addresses: addresses.map((value) => ({ type: "IPAddress", value })) } : {}),

@@ -14,6 +14,3 @@ export const ENVOY_GATEWAY_CHART: ChartSource = {
 
 /** The controller name Envoy Gateway claims GatewayClasses with. */
 export const ENVOY_GATEWAY_CONTROLLER = "gateway.envoyproxy.io/gatewayclass-controller";
-
-/** Namespace label every tenant namespace carries; the HTTPS listener admits routes only from those. */
-export const TENANT_NAMESPACE_LABEL = "slipway.dev/tenant";

@@ -16,6 +16,8 @@ export interface LogBackendArgs {
   credentials?: { username: string; password: pulumi.Input<string> };
   /** Index naming. @default one index family per namespace (tenant), "logs" for records without one */
   index?: { perTenant?: boolean; prefix?: string };
+  /** The backend runs outside this stack (a managed service, another cluster, or a later component); the link checks (L8) then do not look for it in the render. @default false */
+  external?: boolean;
 }
 
 /** Buffering limits: a slow backend must neither lose logs nor fill the node's memory or disk. */

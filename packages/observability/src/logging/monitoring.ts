@@ -1,4 +1,4 @@
-import { Manifest } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION, Manifest } from "@slipway/core";
 import { METRICS_PORT } from "./fluent-bit-config";
 import { FLUENT_BIT_NAME } from "./values";
 
@@ -9,7 +9,8 @@ export function fluentBitServiceMonitor(name: string, meta: Meta): Manifest {
   return {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "ServiceMonitor",
-    metadata: { name, ...meta },
+    // The Service it selects comes from the fluent-bit chart, which renders nothing offline.
+    metadata: { name, ...meta, annotations: { [CHART_BACKEND_ANNOTATION]: FLUENT_BIT_NAME } },
     spec: {
       selector: { matchLabels: { "app.kubernetes.io/name": FLUENT_BIT_NAME } },
       namespaceSelector: { matchNames: [meta.namespace] },

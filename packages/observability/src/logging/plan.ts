@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkInput, checkOneOf, checkPort, DEFAULT_PROFILE, fail, InputSite, Manifest, parseQuantity, requireSecret, resolveChartOverrides, standardLabels } from "@slipway/core";
+import { buildResources, ChartOverrides, checkDnsLabel, checkInput, checkOneOf, checkPort, DEFAULT_PROFILE, fail, InputSite, Manifest, parseQuantity, requireSecret, resolveChartOverrides, SINK_ANNOTATION, SINK_EXTERNAL_ANNOTATION, standardLabels } from "@slipway/core";
 import { systemNamespace } from "../shared/namespace";
 import { LogBackendArgs, LoggingArgs } from "./args";
 import { CA_MOUNT, filterSection, inputSection, OutputSettings, outputSection, serviceSection } from "./fluent-bit-config";
@@ -49,6 +49,8 @@ function planBackend(site: InputSite, backend: LogBackendArgs) {
   const perTenant = index.perTenant ?? true;
   if (typeof perTenant !== "boolean") fail(site, "backend.index.perTenant", index.perTenant, "must be true or false");
   const prefix = checkIndexPrefix(site, "backend.index.prefix", index.prefix ?? "logs");
+  const external = backend.external ?? false;
+  if (typeof external !== "boolean") fail(site, "backend.external", backend.external, "must be true or false");
   let credentials: { username: string; password: pulumi.Output<string> } | undefined;
   if (backend.credentials !== undefined) {
     const { username, password } = backend.credentials ?? {};
@@ -56,7 +58,13 @@ function planBackend(site: InputSite, backend: LogBackendArgs) {
     credentials = { username, password: requireSecret(site, "backend.credentials.password", password) };
   }
   if (credentials && !tls.enabled) fail(site, "backend.tls", false, "is off while credentials are sent", "enable TLS so the password never crosses the network in clear text");
-  return { plugin: kind === "elasticsearch" ? ("es" as const) : ("opensearch" as const), host, port, tls, perTenant, prefix, credentials };
+  return { plugin: kind === "elasticsearch" ? ("es" as const) : ("opensearch" as const), host, port, tls, perTenant, prefix, credentials, external };
+}
+
+/** The namespace records where its DaemonSet ships logs, so the link checks (L8) can find the sink in the cluster or see it declared external. */
+function withSink(namespace: Manifest, backend: { host: string; port: number; external: boolean }): Manifest {
+  const annotations = { [SINK_ANNOTATION]: `${backend.host}:${backend.port}`, ...(backend.external ? { [SINK_EXTERNAL_ANNOTATION]: "true" } : {}) };
+  return { ...namespace, metadata: { ...namespace.metadata, annotations: { ...(namespace.metadata.annotations as Record<string, string> | undefined), ...annotations } } };
 }
 
 /** The pure plan of a Logging component: validated arguments in, manifests and chart values out. */
@@ -125,7 +133,7 @@ export function planLogging(site: InputSite, args: LoggingArgs): LoggingPlan {
   };
   const meta = { namespace: namespaceName, labels };
   return {
-    namespace: systemNamespace(namespaceName, "fluent-bit", "privileged"),
+    namespace: withSink(systemNamespace(namespaceName, "fluent-bit", "privileged"), backend),
     namespaceName,
     chartValues: fluentBitValues({
       config,

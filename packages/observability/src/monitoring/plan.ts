@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
+import { admitGatewayRoutes, buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
 import { systemNamespace } from "../shared/namespace";
 import { checkAlerting, planAlertmanagerSecret } from "./alertmanager-config";
@@ -144,7 +144,7 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
   if (grafana.exposure) objects.push(grafanaRoute(meta(grafanaServiceName), grafana.exposure, grafanaServiceName));
 
   return {
-    namespace: systemNamespace(namespaceName, "monitoring", "restricted"),
+    namespace: admitGatewayRoutes(systemNamespace(namespaceName, "monitoring", "restricted"), grafana.exposure !== undefined),
     // node-exporter reads the host (host network, PID namespace, /proc and /sys): its namespace alone is privileged.
     agentNamespace: nodeExporter ? systemNamespace(agentNamespace, "node-exporter", "privileged") : undefined,
     namespaceName,
