@@ -8,4 +8,5 @@ export = shop({
   platformStack: config.require("platformStack"),
   version: config.require("version"),
   canary: canaryVersion ? { version: canaryVersion, weight: config.requireNumber("canaryWeight") } : undefined,
+  passwords: { mysql: config.getSecret("mysqlPassword"), redis: config.getSecret("redisPassword") },
 });

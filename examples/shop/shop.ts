@@ -9,6 +9,8 @@ export interface ShopConfig {
   version: string;
   /** The orders service's canary: its version and share of traffic. */
   canary?: { version: string; weight: number };
+  /** The MySQL and Redis passwords (secrets from config, a vault...). @default generated */
+  passwords?: { mysql?: pulumi.Input<string>; redis?: pulumi.Input<string> };
 }
 
 /**
@@ -22,8 +24,8 @@ export async function shop(config: ShopConfig) {
   const image = (name: string, version = config.version) => platform.registry.image(`shop/${name}`, version);
   const block = platform.storageClass("block");
 
-  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop" } });
-  const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block } });
+  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql } });
+  const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block }, credentials: { password: config.passwords?.redis } });
   const mysqlEnv = {
     DB_HOST: mysql.host,
     DB_USER: secretRef(mysql.credentialsSecretName!, "MYSQL_USER"),

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { yamlWall } from "./yaml-wall";
 
-export = yamlWall(new pulumi.Config("yaml-wall").requireSecret("dbPassword"));
+const config = new pulumi.Config("yaml-wall");
+export = yamlWall(config.requireSecret("dbPassword"), { appPassword: config.getSecret("appPassword"), image: config.get("image") });

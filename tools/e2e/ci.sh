@@ -23,3 +23,12 @@ fi
 limit="${E2E_CI_TIMEOUT:-1200}"
 echo "e2e: running the e2e tier (time bound ${limit}s)"
 timeout --kill-after=30s "$limit" "$E2E_DIR/run.sh"
+
+# The engine step needs the pulumi CLI and the Kubernetes provider too; CI never builds them.
+if e2e_family_cached engine && e2e_family_cached provider; then
+  engine_limit="${E2E_ENGINE_CI_TIMEOUT:-900}"
+  echo "e2e: running the engine step (time bound ${engine_limit}s)"
+  E2E_ENGINE_BUILD=0 timeout --kill-after=30s "$engine_limit" "$E2E_DIR/engine-run.sh"
+else
+  echo "e2e: engine step skipped (no binary cache for the engine and provider families; build them with tools/e2e/build.sh engine provider)"
+fi

@@ -43,3 +43,15 @@ e2e_path() {
   done
   export PATH
 }
+
+# Runs a test/e2e runner (ts-node) against the started cluster with kubectl and
+# its kubeconfig; its output is shown and kept in $2. Returns the runner's exit code.
+e2e_run_runner() {
+  local runner="$1" logs="$2" kubeconfig="$3" status
+  set +e
+  E2E_KUBECTL="$(e2e_family_dir kubernetes)/bin/kubectl" E2E_KUBECONFIG="$kubeconfig" \
+    npx ts-node --project test/e2e/tsconfig.json "$runner" 2> >(tee "$logs/runner-stderr.log" >&2) | tee "$logs/runner-output.txt"
+  status=${PIPESTATUS[0]}
+  set -e
+  return "$status"
+}

@@ -57,9 +57,6 @@ kubeconfig="$("$E2E_DIR/cluster.sh" up "${E2E_NODES:-3}" 2>"$LOGS/cluster-up.log
 }
 cat "$LOGS/cluster-up.log"
 
-set +e
-E2E_KUBECTL="$(e2e_family_dir kubernetes)/bin/kubectl" E2E_KUBECONFIG="$kubeconfig" \
-  npx ts-node --project test/e2e/tsconfig.json test/e2e/run.ts 2> >(tee "$LOGS/runner-stderr.log" >&2) | tee "$LOGS/runner-output.txt"
-status=${PIPESTATUS[0]}
-set -e
+status=0
+e2e_run_runner test/e2e/run.ts "$LOGS" "$kubeconfig" || status=$?
 exit "$status"

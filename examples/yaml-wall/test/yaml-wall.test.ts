@@ -34,4 +34,15 @@ describe("the yaml-wall example", () => {
     const inbound = r.find("NetworkPolicy", "nginx-from-load-balancer", "web").spec as { ingress: { from: unknown[]; ports: unknown[] }[] };
     expect(inbound.ingress).toEqual([{ from: [{ ipBlock: { cidr: OFFICE } }], ports: [{ protocol: "TCP", port: 8080 }] }]);
   });
+
+  it("generates the app password by default, or takes one given as a secret and generates none", async () => {
+    const generated = await render(() => yamlWall(pulumi.secret(DB_PASSWORD)));
+    expect(generated.resources.filter((x) => x.type === "random:index/randomPassword:RandomPassword").map((x) => x.name)).toEqual(["app-password"]);
+    const APP_PASSWORD = "given-app-password-51c2";
+    const given = await render(() => yamlWall(pulumi.secret(DB_PASSWORD), { appPassword: pulumi.secret(APP_PASSWORD), image: "nginxinc/nginx-unprivileged:1.27.4" }));
+    expect(given.resources.filter((x) => x.type.startsWith("random:"))).toEqual([]);
+    expect((given.find("Deployment", "nginx", "web").spec as { template: { spec: { containers: { image: string }[] } } }).template.spec.containers[0].image).toBe("nginxinc/nginx-unprivileged:1.27.4");
+    expect(findSecretLeaks(given.resources, APP_PASSWORD, { yaml: given.toYaml() })).toEqual([]);
+    expect(JSON.stringify(given.redactedManifests())).not.toContain(APP_PASSWORD);
+  });
 });

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { findSecretLeaks } from "@slipway/checks";
 import { render, Rendered } from "@slipway/testing";
 import { StatefulApp, Tenant } from "@slipway/apps";
@@ -116,5 +117,33 @@ describe("StatefulApp with a custom image", () => {
     expect(at(sts, "spec.template.spec.containers", 0, "readinessProbe", "tcpSocket")).toEqual({ port: "amqp" });
     expect(r.find("PodDisruptionBudget", "queue", "jobs")).toBeDefined();
     expect(r.validate()).toEqual([]);
+  });
+});
+
+describe("StatefulApp with a given password", () => {
+  it("keeps the given secret in the credentials Secret, generates none, and leaks it nowhere", async () => {
+    const given = "given-db-password-Xy7";
+    const r = await render(
+      () => {
+        const app = new StatefulApp("orders-db", { namespace: "data", preset: "postgresql", storage: { size: "1Gi", class: blockClass }, credentials: { user: "orders", password: pulumi.secret(given) } });
+        return { password: app.password };
+      },
+    );
+    expect(r.resources.filter((x) => x.type.startsWith("random:"))).toEqual([]);
+    const secret = r.find("Secret", "orders-db-credentials", "data");
+    expect((secret.stringData as Record<string, string>).POSTGRES_PASSWORD).toBe(given);
+    expect((secret.stringData as Record<string, string>).POSTGRES_USER).toBe("orders");
+    const secretResource = r.resources.find((x) => x.type === "kubernetes:core/v1:Secret" && x.name.includes("orders-db-credentials"))!;
+    expect(secretResource.secretPaths.some((p) => p.startsWith("stringData"))).toBe(true);
+    expect(findSecretLeaks(r.resources, given, { yaml: r.toYaml() })).toEqual([]);
+    expect(JSON.stringify(r.redactedManifests())).not.toContain(given);
+  });
+
+  it("keeps a plain given password secret too", async () => {
+    const r = await render(() => ({ password: new StatefulApp("cache", { namespace: "data", preset: "redis", storage: { size: "1Gi", class: blockClass }, credentials: { password: "plain-given-Pw1" } }).password }));
+    const secretResource = r.resources.find((x) => x.type === "kubernetes:core/v1:Secret" && x.name.includes("cache-credentials"))!;
+    expect(secretResource.secretPaths.some((p) => p.startsWith("stringData"))).toBe(true);
+    expect(r.resources.filter((x) => x.type.startsWith("random:"))).toEqual([]);
+    expect(JSON.stringify(r.redactedManifests())).not.toContain("plain-given-Pw1");
   });
 });

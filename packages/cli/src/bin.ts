@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
+import { registerEngineCommands } from "./commands/engine-cli";
 import { graphCommand } from "./commands/graph";
 import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
@@ -84,6 +85,8 @@ program
     const { against, stack, ...flags } = options;
     await diffAgainstCommand(dirs[0] ?? ".", against, { stack, ...chartsFlags(flags) });
   });
+
+registerEngineCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));

@@ -29,3 +29,5 @@ export { writeGitOps, holdsRedacted } from "./gitops/write-gitops";
 export { folderOrder } from "./gitops/waves";
 export type { FolderOrder } from "./gitops/waves";
 export type { GitOpsOptions, GitOpsTool } from "./gitops/sync-objects";
+export { engineCommand, outputsCommand, engineRunOptions, POLICY_ANALYZER_DIR } from "./commands/engine";
+export type { EngineCommandOptions, EngineCommandDeps } from "./commands/engine";

@@ -37,8 +37,11 @@ export interface StatefulAppArgs {
   podManagement?: "OrderedReady" | "Parallel";
   /** Staged rollouts: only ordinals >= partition get a new revision. @default 0 */
   partition?: number;
-  /** Generate a password (and user/database where the preset takes them). @default true for presets with credentials */
-  credentials?: boolean | { user?: string; database?: string };
+  /**
+   * Credentials in a Secret: a password (generated, or the one given) and the user/database where the preset takes them.
+   * @default true for presets with credentials (a generated password)
+   */
+  credentials?: boolean | StatefulAppCredentials;
   /** Extra environment. @default none */
   env?: EnvMap;
   /** Probes. @default the preset's, else TCP on the first port */
@@ -60,4 +63,14 @@ export interface StatefulAppArgs {
   placement?: Placement;
   /** Overrides of the defaults profile. @default the tenant's */
   defaults?: ProfileOverride;
+}
+
+/** The credentials a StatefulApp keeps in its Secret. */
+export interface StatefulAppCredentials {
+  /** The database user. @default the preset's */
+  user?: string;
+  /** The database to create. @default the preset's */
+  database?: string;
+  /** The password, e.g. `config.requireSecret("dbPassword")`; kept a Pulumi secret. @default a generated 32-character password */
+  password?: pulumi.Input<string>;
 }

@@ -24,7 +24,7 @@ export class StatefulApp extends ConnectableComponent {
   /** The first port. */
   readonly port: number;
   readonly selector: Record<string, string>;
-  /** The generated password (a Pulumi secret), when credentials are generated. */
+  /** The password (a Pulumi secret, generated or given), when the app has credentials. */
   readonly password?: pulumi.Output<string>;
   /** The Secret holding the credentials; reference its keys with `secretRef`. */
   readonly credentialsSecretName?: string;
@@ -46,8 +46,9 @@ export class StatefulApp extends ConnectableComponent {
     const childOpts = this.childOptions(tenantChildOptions(args.tenant));
     const objects = [...plan.objects];
     if (plan.credentials) {
-      const generated = new random.RandomPassword(`${name}-password`, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] });
-      this.password = pulumi.secret(generated.result);
+      const given = typeof args.credentials === "object" ? args.credentials.password : undefined;
+      // A given password (from config, a vault...) replaces the generated one.
+      this.password = pulumi.secret(given ?? new random.RandomPassword(`${name}-password`, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] }).result);
       objects.unshift(credentialsSecret(plan, (plan.objects[0].metadata.labels ?? {}) as Record<string, string>, this.password)!);
       this.credentialsSecretName = plan.credentials.secretName;
     }
