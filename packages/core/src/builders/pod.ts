@@ -40,8 +40,6 @@ export const CHART_BACKEND_ANNOTATION = "slipway.dev/backend-from-chart";
 export const EXPOSURE_REASON_ANNOTATION = "slipway.dev/exposure-reason";
 /** Role annotation recording that pods/exec and attach were granted on purpose (the named exception to CHECKS A1). */
 export const EXEC_GRANTED_ANNOTATION = "slipway.dev/exec-granted";
-/** Service annotation recording why it is exposed outside the cluster (LoadBalancer, NodePort, externalIPs): the named exception to CHECKS N3. */
-export const EXPOSURE_REASON_ANNOTATION = "slipway.dev/exposure-reason";
 
 export interface BuiltPodSpec {
   spec: PodSpec;
