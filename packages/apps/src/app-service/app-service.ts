@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
+import { NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { AppServiceArgs } from "./args";
@@ -37,7 +37,7 @@ export class AppService extends ConnectableComponent {
 
   constructor(name: string, args: AppServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const site = siteOf("AppService", name);
-    const plan = planAppService(site, args, mergeProfiles(stackProfile(), args?.tenant?.profile, args?.defaults));
+    const plan = planAppService(site, args, stackProfile());
     super("apps", "AppService", name, opts);
     const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)), routeOptions(args.expose?.gateway));
     this.plan = plan;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ContainerSpec, GatewayHandle, EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec } from "@slipway/core";
-import { TenantRef } from "../tenant-ref";
+import { GatewayHandle, PortMap, ProbesSpec } from "@slipway/core";
+import { PodArgs } from "../workload/args";
 
 /** A Gateway API Gateway that routes attach to (the platform Gateway's handle). */
 export type GatewayRef = GatewayHandle;
@@ -61,35 +61,23 @@ export interface MetricsArgs {
   interval?: string;
 }
 
-export interface AppServiceArgs {
-  /** The tenant the app runs in (preferred over `namespace`). */
-  tenant?: TenantRef;
-  /** A namespace name, when the app is not deployed into a Tenant. */
-  namespace?: string;
-  /** Image with a pinned tag or digest; a string or a registry handle's `image(...)`. */
-  image: pulumi.Input<string>;
-  /** Shorthand for `ports: { http: port }`. */
-  port?: number;
-  /** Ports by name. @default { http: port } */
-  ports?: PortMap;
-  /** Entrypoint override. @default the image's */
-  command?: pulumi.Input<string>[];
-  /** Arguments. @default the image's */
-  args?: pulumi.Input<string>[];
-  /** Plain environment variables (Outputs allowed; a secret Output here is an error: use `secrets`). */
-  env?: EnvMap;
-  /** Non-secret settings, stored in a ConfigMap and passed as environment variables. @default none */
-  config?: Record<string, pulumi.Input<string>>;
-  /** Files by absolute path, stored in a ConfigMap and mounted read-only. @default none */
-  files?: Record<string, pulumi.Input<string>>;
-  /** Secret values (each a Pulumi secret), stored in a Secret and passed as environment variables. @default none */
-  secrets?: Record<string, pulumi.Input<string>>;
+/** The port choice of a service: one port (`port: 8080`) or named ports (`ports: { http: 8080, admin: 9000 }`), exactly one. */
+export type ServicePortArgs =
+  | {
+      /** The port the app listens on: shorthand for `ports: { http: port }`. @default required unless ports is set */
+      port: number;
+      ports?: undefined;
+    }
+  | {
+      port?: undefined;
+      /** Ports by name. @default required unless port is set */
+      ports: PortMap;
+    };
+
+/** What makes an AppService a service: a Service in front, replicas or autoscaling, exposure, canary and metrics. */
+export interface AppServiceOptions extends PodArgs {
   /** Probes. @default TCP checks of the first port */
   probes?: ProbesSpec;
-  /** A size preset or explicit requests/limits. @default the profile's size ("small") */
-  resources?: ResourcesSpec;
-  /** `null` removes the CPU limit. @default the preset's */
-  cpuLimit?: string | null;
   /** Fixed replicas; not allowed with `scale`. @default 2 */
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
@@ -102,20 +90,7 @@ export interface AppServiceArgs {
   canary?: CanaryArgs;
   /** A ServiceMonitor for the metrics endpoint. @default none */
   metrics?: MetricsArgs;
-  /** Containers run to completion before the app starts. @default none */
-  initContainers?: ContainerSpec[];
-  /** Extra containers beside the app, with the same defaults. @default none */
-  sidecars?: ContainerSpec[];
-  /** Paths that stay writable (emptyDirs) under the read-only root filesystem. @default ["/tmp"] */
-  writablePaths?: string[];
-  /** Where pods run: a node-pool handle's placement or plain selector/tolerations. @default anywhere */
-  placement?: Placement;
-  /** Mount a ServiceAccount token (the app calls the Kubernetes API). @default false */
-  apiAccess?: boolean;
-  /** Annotations of the ServiceAccount (e.g. workload identity). @default none */
-  serviceAccountAnnotations?: Record<string, pulumi.Input<string>>;
-  /** `app.kubernetes.io/component`. @default "server" */
-  component?: string;
-  /** Overrides of the defaults profile for this app. @default the tenant's */
-  defaults?: ProfileOverride;
 }
+
+/** A stateless service's arguments: the pod (PodArgs), one port choice, and the service options. */
+export type AppServiceArgs = AppServiceOptions & ServicePortArgs;

@@ -1,24 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
-import {
-  buildPodSpec,
-  checkDnsLabel,
-  checkNumber,
-  checkOneOf,
-  ContainerSpec,
-  DefaultsProfile,
-  fail,
-  InputSite,
-  Manifest,
-  NamedPort,
-  normalizePorts,
-  PortMap,
-  selectorLabels,
-  servicePorts,
-  standardLabels,
-} from "@slipway/core";
+import { checkNumber, checkOneOf, DefaultsProfile, fail, InputSite, Manifest, NamedPort, normalizePorts, PortMap, servicePorts } from "@slipway/core";
+import { planPod, workloadMetadata } from "../workload/plan";
 import { AppServiceArgs } from "./args";
-import { planConfig } from "./config";
 import { planExposure, RouteBackend } from "./exposure";
 import { planServiceMonitor } from "./metrics";
 import { planHpa, planPdb } from "./scaling";
@@ -42,103 +25,50 @@ export interface AppServicePlan {
   externalUrl?: pulumi.Output<string>;
 }
 
-const DNS1035 = /^[a-z]/;
-
-function resolveNamespace(site: InputSite, args: AppServiceArgs): string {
-  if (args.tenant && args.namespace) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
-  const namespace = args.tenant?.namespace ?? args.namespace;
-  if (namespace === undefined) return fail(site, "tenant", undefined, "is required", "pass the Tenant the app runs in (or a namespace name)");
-  return checkDnsLabel(site, args.tenant ? "tenant.namespace" : "namespace", namespace);
-}
-
 function resolvePortMap(site: InputSite, args: AppServiceArgs): PortMap {
-  if (args.port !== undefined && args.ports !== undefined) fail(site, "port", args.port, "is set together with ports", "use one of port or ports");
+  const given = args as { port?: number; ports?: PortMap };
+  if (given.port !== undefined && given.ports !== undefined) fail(site, "port", given.port, "is set together with ports", "use one of port or ports");
   if (args.ports !== undefined) {
     if (typeof args.ports !== "object" || args.ports === null || Object.keys(args.ports).length === 0) fail(site, "ports", args.ports, "must name at least one port");
     return args.ports;
   }
-  if (args.port === undefined) return fail(site, "port", undefined, "is required", "set the port the app listens on, e.g. port: 8080");
+  // The types require a port; JavaScript callers and config-driven stacks still get a clear error.
+  if (args.port === undefined) return fail(site, "port", undefined, "is required", "set the port the app listens on, e.g. port: 8080 (a workload that serves no port is a Worker)");
   return { http: args.port };
 }
 
-/** A hash of the plain config and files, so changing them rolls the pods. */
-function configHash(args: AppServiceArgs): pulumi.Output<string> {
-  return pulumi.output({ config: args.config ?? {}, files: args.files ?? {} }).apply((v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 16));
-}
-
-/** The pure plan of an AppService: validated arguments in, Kubernetes objects out. */
-export function planAppService(site: InputSite, args: AppServiceArgs, profile: DefaultsProfile): AppServicePlan {
+/** The pure plan of an AppService: validated arguments and the stack's profile in, Kubernetes objects out. */
+export function planAppService(site: InputSite, args: AppServiceArgs, stack: DefaultsProfile): AppServicePlan {
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
-  const name = checkDnsLabel(site, "name", site.name, 55);
-  if (!DNS1035.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
-  const namespace = resolveNamespace(site, args);
   const portMap = resolvePortMap(site, args);
+  const pod = planPod(site, args, stack, { component: "server", nameMax: 55, namesService: true, ports: portMap, probes: args.probes });
+  const { meta: base, selector, profile } = pod;
+  const { name, namespace, labels } = base;
   const ports = normalizePorts(site, "ports", portMap);
-  const component = args.component ? checkDnsLabel(site, "component", args.component) : "server";
-  const labels = standardLabels({ name, component, partOf: args.tenant?.tenantName });
-  const selector = selectorLabels({ name });
-  const base = { name, namespace, labels };
   if (args.replicas !== undefined && args.scale !== undefined) fail(site, "replicas", args.replicas, "is set together with scale", "the HPA owns replicas: drop replicas or scale");
   const replicas = args.scale ? undefined : checkNumber(site, "replicas", args.replicas ?? profile.replicas, { min: 1, max: 1000 });
 
-  const config = planConfig(site, base, args);
-  for (const key of Object.keys(args.env ?? {})) {
-    if (key in config.env) fail(site, `env.${key}`, key, "is also set by config or secrets", "give each environment variable one source");
-  }
-  const objects: Manifest[] = [...config.objects];
-  const mainContainer = (image: pulumi.Input<string>): ContainerSpec => ({
-    name: "app",
-    image,
-    command: args.command,
-    args: args.args,
-    ports: portMap,
-    env: { ...args.env, ...config.env },
-    resources: args.resources,
-    cpuLimit: args.cpuLimit,
-    probes: args.probes,
-    mounts: config.mounts,
-    writablePaths: args.writablePaths,
-  });
-  const hash = configHash(args);
+  const objects: Manifest[] = [...pod.objects];
   const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined): Manifest => {
-    const podLabels = { ...labels, [TRACK_LABEL]: track };
-    const pod = buildPodSpec(
-      site,
-      track === "canary" ? "canary" : "spec",
-      {
-        containers: [mainContainer(image), ...(args.sidecars ?? [])],
-        initContainers: args.initContainers,
-        serviceAccountName: name,
-        automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
-        spreadSelector: { ...selector, [TRACK_LABEL]: track },
-        placement: args.placement,
-        imagePullSecrets: args.tenant?.imagePullSecrets,
-      },
-      profile,
-    );
+    const trackLabels = { [TRACK_LABEL]: track };
+    const built = pod.template(track === "canary" ? "canary" : "spec", image, { labels: trackLabels });
     return {
       apiVersion: "apps/v1",
       kind: "Deployment",
-      metadata: { name: deploymentName, namespace, labels, ...(Object.keys(pod.workloadAnnotations).length ? { annotations: pod.workloadAnnotations } : {}) },
+      metadata: workloadMetadata(base, built, deploymentName),
       spec: {
         ...(count !== undefined ? { replicas: count } : {}),
         revisionHistoryLimit: profile.revisionHistoryLimit,
-        selector: { matchLabels: { ...selector, [TRACK_LABEL]: track } },
+        selector: { matchLabels: { ...selector, ...trackLabels } },
         strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-        template: { metadata: { labels: podLabels, annotations: { "slipway.dev/config-hash": hash } }, spec: pod.spec },
+        template: built.template,
       },
     };
   };
 
-  objects.push({
-    apiVersion: "v1",
-    kind: "ServiceAccount",
-    metadata: { name, namespace, labels, ...(args.serviceAccountAnnotations ? { annotations: args.serviceAccountAnnotations } : {}) },
-    automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
-  });
   objects.push(deployment(name, "stable", args.image, replicas));
   const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: base, spec: { type: serviceType, selector, ports: servicePorts(ports) } });
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: { ...base }, spec: { type: serviceType, selector, ports: servicePorts(ports) } });
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 

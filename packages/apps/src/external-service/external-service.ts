@@ -18,7 +18,7 @@ import {
   standardLabels,
 } from "@slipway/core";
 import { connect, Connection, ConnectionEndpoint, ConnectOptions } from "@slipway/network";
-import { TenantRef, tenantChildOptions } from "../tenant-ref";
+import { resolveNamespace, TenantRef, tenantChildOptions } from "../tenant-ref";
 
 export interface ExternalServiceArgs {
   /** The tenant whose apps call it (preferred over `namespace`). */
@@ -47,8 +47,7 @@ export function planExternalService(site: InputSite, args: ExternalServiceArgs):
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
   const name = checkDnsLabel(site, "name", site.name);
   if (!/^[a-z]/.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
-  if (args.tenant && args.namespace) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
-  const namespace = checkDnsLabel(site, args.tenant ? "tenant.namespace" : "namespace", args.tenant?.namespace ?? args.namespace);
+  const namespace = resolveNamespace(site, args);
   const ports = normalizePorts(site, "ports", args.ports);
   if (ports.length === 0) fail(site, "ports", args.ports, "must name at least one port");
   if ((args.addresses === undefined) === (args.hostname === undefined)) fail(site, "addresses", args.addresses, "must be given, or hostname instead (exactly one of them)");

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
+import { NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { StatefulAppArgs } from "./args";
@@ -37,7 +37,7 @@ export class StatefulApp extends ConnectableComponent {
   readonly provider?: k8s.Provider;
 
   constructor(name: string, args: StatefulAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    const plan = planStatefulApp(siteOf("StatefulApp", name), args, mergeProfiles(stackProfile(), args?.tenant?.profile));
+    const plan = planStatefulApp(siteOf("StatefulApp", name), args, stackProfile());
     super("apps", "StatefulApp", name, opts);
     this.plan = plan;
     this.podSelector = plan.selector;

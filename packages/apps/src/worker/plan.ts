@@ -1,0 +1,63 @@
+import { checkDuration, checkNumber, checkPort, DefaultsProfile, fail, InputSite, Manifest } from "@slipway/core";
+import { planHpa, planPdb } from "../app-service/scaling";
+import { planPod, workloadMetadata } from "../workload/plan";
+import { WorkerArgs, WorkerMetricsArgs } from "./args";
+
+/** Everything a Worker renders, plus the facts its outputs are made of. */
+export interface WorkerPlan {
+  objects: Manifest[];
+  namespace: string;
+  deploymentName: string;
+  serviceAccountName: string;
+  /** Labels selecting the worker's pods. */
+  selector: Record<string, string>;
+}
+
+const METRICS_PORT = "metrics";
+
+/** A PodMonitor scraping the worker's pods directly (there is no Service to hang a ServiceMonitor on). */
+function planPodMonitor(site: InputSite, meta: { name: string; namespace: string; labels: Record<string, string> }, selector: Record<string, string>, metrics: WorkerMetricsArgs): Manifest {
+  const path = metrics.path ?? "/metrics";
+  if (typeof path !== "string" || !path.startsWith("/")) fail(site, "metrics.path", path, "must start with '/'");
+  const interval = metrics.interval ?? "30s";
+  checkDuration(site, "metrics.interval", interval, { minSeconds: 5, maxSeconds: 3600 });
+  return {
+    apiVersion: "monitoring.coreos.com/v1",
+    kind: "PodMonitor",
+    metadata: meta,
+    spec: { selector: { matchLabels: selector }, namespaceSelector: { matchNames: [meta.namespace] }, podMetricsEndpoints: [{ port: METRICS_PORT, path, interval, scheme: "http" }] },
+  };
+}
+
+/** The pure plan of a Worker: a Deployment with no Service, its ServiceAccount, config, HPA and PDB. */
+export function planWorker(site: InputSite, args: WorkerArgs, stack: DefaultsProfile): WorkerPlan {
+  if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
+  const given = args as WorkerArgs & { port?: unknown; ports?: unknown };
+  if (given.port !== undefined || given.ports !== undefined) fail(site, given.port !== undefined ? "port" : "ports", given.port ?? given.ports, "is not served by a Worker", "a workload that serves a port is an AppService; a metrics port goes in metrics.port");
+  if (args.metrics !== undefined && (typeof args.metrics !== "object" || args.metrics === null)) fail(site, "metrics", args.metrics, "must be { port, path?, interval? }");
+  const metricsPort = args.metrics ? checkPort(site, "metrics.port", args.metrics.port) : undefined;
+  const pod = planPod(site, args, stack, { component: "worker", nameMax: 63, ports: metricsPort ? { [METRICS_PORT]: metricsPort } : undefined, probes: args.probes });
+  const { meta, selector, profile } = pod;
+  if (args.replicas !== undefined && args.scale !== undefined) fail(site, "replicas", args.replicas, "is set together with scale", "the HPA owns replicas: drop replicas or scale");
+  const replicas = args.scale ? undefined : checkNumber(site, "replicas", args.replicas ?? profile.replicas, { min: 1, max: 1000 });
+  const built = pod.template("spec", args.image);
+  const objects: Manifest[] = [
+    ...pod.objects,
+    {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: workloadMetadata(meta, built),
+      spec: {
+        ...(replicas !== undefined ? { replicas } : {}),
+        revisionHistoryLimit: profile.revisionHistoryLimit,
+        selector: { matchLabels: selector },
+        strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+        template: built.template,
+      },
+    },
+  ];
+  if (args.scale) objects.push(planHpa(site, meta, meta.name, args.scale));
+  if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(meta, selector));
+  if (args.metrics) objects.push(planPodMonitor(site, meta, selector, args.metrics));
+  return { objects, namespace: meta.namespace, deploymentName: meta.name, serviceAccountName: meta.name, selector };
+}
