@@ -70,6 +70,11 @@ export function runAsProfile(site: InputSite, runAs: RunAsArgs | undefined): Pro
   return { podSecurityContext: { runAsUser: user, runAsGroup: group, fsGroup: group } };
 }
 
+/** The profile of run-to-completion pods: nothing drains from them, so no preStop pause (CHECKS R10 is for servers). */
+export function batchProfile(profile: DefaultsProfile): DefaultsProfile {
+  return { ...profile, preStopSleepSeconds: 0 };
+}
+
 /** A hash of the plain config and files, so changing them rolls the pods. */
 function configHash(args: PodArgs): pulumi.Output<string> {
   return pulumi.output({ config: args.config ?? {}, files: args.files ?? {} }).apply((v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 16));
@@ -89,8 +94,7 @@ export function planPod(site: InputSite, args: PodArgs, stack: DefaultsProfile, 
   const selector = selectorLabels({ name });
   const meta = { name, namespace, labels };
   const resolved = resolveProfile(stack, args, runAsProfile(site, args.runAs));
-  // Nothing drains from a run-to-completion pod, so it gets no preStop pause (CHECKS R10 is for servers).
-  const profile: DefaultsProfile = kind.batch ? { ...resolved, preStopSleepSeconds: 0 } : resolved;
+  const profile = kind.batch ? batchProfile(resolved) : resolved;
   const automount = args.apiAccess ?? profile.automountServiceAccountToken;
 
   const config = planConfig(site, meta, args);
