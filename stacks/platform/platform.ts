@@ -84,6 +84,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   return {
     kubeconfig: cluster.kubeconfig,
     tenants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.namespace])),
+    grants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.accepts ?? []])),
     registry: pulumi.output(registry.imageMirror).apply((mirror) => mirror.replace(/\/[^/]+$/, "")),
     domain: zone.domain,
     storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },

@@ -3,6 +3,7 @@ export * from "./tenant";
 export * from "./stateful-app";
 export * from "./external-service";
 export * from "./connectable";
+export * from "./app-ref";
 export * from "./platform-stack";
 export * from "./app-service/args";
 export * from "./app-service/plan";

@@ -17,6 +17,8 @@ export interface PlatformOutputs {
   storageClasses: { block?: string; filesystem?: string };
   /** The shared Gateway. */
   gateway: { name: string; namespace: string; httpsListener: string };
+  /** Tenant name -> tenants whose apps may call its apps (the platform's grants). @default none */
+  grants?: Record<string, string[]>;
 }
 
 export interface PlatformStackArgs {
@@ -69,7 +71,8 @@ export class PlatformStack {
       if (!(name in (o.tenants ?? {}))) throw new SlipwayInputError(site(this.stack), "tenant", name, "is not a tenant of the platform stack", `use one of ${Object.keys(o.tenants ?? {}).join(", ") || "none"}`);
       return o.tenants[name];
     });
-    return { namespace: name, tenantName: name, provider: this.provider, ready };
+    const accepts = this.reference.getOutput("grants").apply((g: Record<string, string[]> | undefined) => g?.[name] ?? []);
+    return { namespace: name, tenantName: name, provider: this.provider, ready, accepts };
   }
 
   /** A StorageClass of the platform by role. */

@@ -19,6 +19,8 @@ export interface TenantRef {
   readonly provider?: k8s.Provider;
   /** The Namespace resource; apps wait for it (their namespace is a plain name, so no data dependency exists). */
   readonly namespaceResource?: pulumi.Resource;
+  /** Tenants the platform lets call this tenant's apps (known at deploy time for a platform's tenant). @default none */
+  readonly accepts?: pulumi.Input<readonly string[]>;
 }
 
 /** Resource options for an app's children in a tenant: the tenant's provider, after its Namespace. */

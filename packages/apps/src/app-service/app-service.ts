@@ -33,7 +33,6 @@ export class AppService extends ConnectableComponent {
   readonly plan: AppServicePlan;
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
-  readonly provider?: k8s.Provider;
 
   constructor(name: string, args: AppServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const site = siteOf("AppService", name);
@@ -43,7 +42,7 @@ export class AppService extends ConnectableComponent {
     this.plan = plan;
     this.podSelector = plan.selector;
     this.servedPorts = plan.ports;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant, args.accepts);
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
     this.namespace = plan.namespace;

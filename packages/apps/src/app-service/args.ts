@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GatewayHandle, PortMap, ProbesSpec } from "@slipway/core";
+import { Consent } from "@slipway/network";
 import { PodArgs } from "../workload/args";
 
 /** A Gateway API Gateway that routes attach to (the platform Gateway's handle). */
@@ -90,6 +91,8 @@ export interface AppServiceOptions extends PodArgs {
   canary?: CanaryArgs;
   /** A ServiceMonitor for the metrics endpoint. @default none */
   metrics?: MetricsArgs;
+  /** Callers from other tenants this app consents to: tenant names, tenants, or apps (`appRef(...)` for another stack's). @default none */
+  accepts?: Consent[];
 }
 
 /** A stateless service's arguments: the pod (PodArgs), one port choice, and the service options. */

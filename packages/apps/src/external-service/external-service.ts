@@ -87,6 +87,7 @@ export class ExternalService extends SlipwayComponent implements ConnectionEndpo
   readonly servedPorts: NamedPort[];
   readonly externalCidrs: string[];
   readonly provider?: k8s.Provider;
+  readonly tenantName?: string;
 
   constructor(name: string, args: ExternalServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planExternalService(siteOf("ExternalService", name), args);
@@ -98,6 +99,7 @@ export class ExternalService extends SlipwayComponent implements ConnectionEndpo
     this.servedPorts = plan.ports;
     this.externalCidrs = plan.cidrs;
     this.provider = args.tenant?.provider;
+    this.tenantName = args.tenant?.tenantName;
     this.done({ serviceName: this.serviceName, host: this.host });
   }
 

@@ -13,7 +13,6 @@ abstract class TaskComponent extends ConnectableComponent {
   readonly podSelector: Record<string, string>;
   /** None: a task is never a connection's target. */
   readonly servedPorts: NamedPort[] = [];
-  readonly provider?: k8s.Provider;
   /** The plan this instance was rendered from, for tests. */
   readonly plan: JobPlan;
   protected readonly resources: Map<string, pulumi.CustomResource>;
@@ -24,7 +23,7 @@ abstract class TaskComponent extends ConnectableComponent {
     this.plan = plan;
     this.namespace = plan.namespace;
     this.podSelector = plan.selector;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant);
   }
 }
 

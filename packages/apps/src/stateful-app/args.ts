@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec, StorageClassHandle } from "@slipway/core";
 import { ExposeArgs } from "../app-service/args";
+import { Consent } from "@slipway/network";
 import { TenantRef } from "../tenant-ref";
 import { PresetName } from "./presets";
 
@@ -60,4 +61,6 @@ export interface StatefulAppArgs {
   placement?: Placement;
   /** Overrides of the defaults profile. @default the tenant's */
   defaults?: ProfileOverride;
+  /** Callers from other tenants this app consents to: tenant names, tenants, or apps (`appRef(...)` for another stack's). @default none */
+  accepts?: Consent[];
 }

@@ -34,7 +34,6 @@ export class StatefulApp extends ConnectableComponent {
   readonly externalUrl?: pulumi.Output<string>;
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
-  readonly provider?: k8s.Provider;
 
   constructor(name: string, args: StatefulAppArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planStatefulApp(siteOf("StatefulApp", name), args, stackProfile());
@@ -42,7 +41,7 @@ export class StatefulApp extends ConnectableComponent {
     this.plan = plan;
     this.podSelector = plan.selector;
     this.servedPorts = plan.ports;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant, args.accepts);
     const childOpts = this.childOptions(tenantChildOptions(args.tenant));
     const objects = [...plan.objects];
     if (plan.credentials) {

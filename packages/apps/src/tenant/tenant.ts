@@ -20,6 +20,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
   const namespace = checkDnsLabel(site, "namespace", args.namespace ?? tenantName);
   const labels = standardLabels({ name: tenantName, component: "tenant", partOf: tenantName });
   const meta = { name: tenantName, namespace, labels };
+  (args.accepts ?? []).forEach((t, i) => checkDnsLabel(site, `accepts[${i}]`, t));
   const ingress = args.platform?.ingress ?? args.gateway?.gatewayNamespace ?? "gateway-system";
   const monitoring = args.platform?.monitoring ?? "monitoring";
   checkDnsLabel(site, "platform.ingress", ingress);
@@ -57,6 +58,7 @@ export class Tenant extends SlipwayComponent implements TenantRef {
   readonly imagePullSecrets?: string[];
   readonly provider?: k8s.Provider;
   readonly namespaceResource: pulumi.Resource;
+  readonly accepts?: string[];
 
   constructor(name: string, args: TenantArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const plan = planTenant(siteOf("Tenant", name), args);
@@ -64,6 +66,7 @@ export class Tenant extends SlipwayComponent implements TenantRef {
     this.tenantName = name;
     this.namespace = plan.namespace;
     this.profile = args.defaults;
+    if (args.accepts) this.accepts = args.accepts;
     this.provider = args.cluster?.provider;
     if (plan.pullSecret) this.imagePullSecrets = [plan.pullSecret];
     const [namespaceObject, ...rest] = plan.objects;

@@ -19,7 +19,6 @@ export class Worker extends ConnectableComponent {
   readonly podSelector: Record<string, string>;
   /** None: a worker is never a connection's target. */
   readonly servedPorts: NamedPort[] = [];
-  readonly provider?: k8s.Provider;
   /** The plan this instance was rendered from, for tests. */
   readonly plan: WorkerPlan;
 
@@ -30,7 +29,7 @@ export class Worker extends ConnectableComponent {
     this.plan = plan;
     this.namespace = plan.namespace;
     this.podSelector = plan.selector;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant);
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.done({ namespace: this.namespace, deploymentName: plan.deploymentName });
   }
