@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppService, PlatformStack, StatefulApp } from "@slipway/apps";
+import { AppService, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
 import { secretRef } from "@slipway/core";
 
 export interface ShopConfig {
@@ -24,13 +24,13 @@ export function shop(config: ShopConfig) {
   const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop" } });
   const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block } });
   const mysqlEnv = {
-    DB_HOST: mysql.host,
-    DB_USER: secretRef(mysql.credentialsSecretName!, "MYSQL_USER"),
-    DB_PASSWORD: secretRef(mysql.credentialsSecretName!, "MYSQL_PASSWORD"),
+    DB_HOST: mysql.fqdn,
+    DB_USER: mysql.credentials!.ref("user"),
+    DB_PASSWORD: mysql.credentials!.ref("password"),
   };
 
   const registry = new AppService("registry", { tenant, image: image("registry"), ports: { http: 8761 }, probes: { readiness: { http: { path: "/health" } }, liveness: { http: { path: "/health" }, periodSeconds: 20 } } });
-  const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<ConstructorParameters<typeof AppService>[1]> = {}) =>
+  const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<AppServiceOptions> = {}) =>
     new AppService(name, {
       tenant,
       image: image(name),
@@ -43,7 +43,7 @@ export function shop(config: ShopConfig) {
     });
   const orders = service("orders", mysqlEnv, config.canary ? { canary: { image: image("orders", config.canary.version), weight: config.canary.weight } } : {});
   const users = service("users", mysqlEnv);
-  const cart = service("cart", { REDIS_HOST: redis.host, REDIS_PASSWORD: secretRef(redis.credentialsSecretName!, "REDIS_PASSWORD") });
+  const cart = service("cart", { REDIS_HOST: redis.fqdn, REDIS_PASSWORD: redis.credentials!.ref("password") });
   const api = service("api-gateway", { ORDERS_URL: orders.url, CART_URL: cart.url, USERS_URL: users.url });
   const web = new AppService("web", {
     tenant,

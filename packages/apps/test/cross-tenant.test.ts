@@ -111,7 +111,7 @@ describe("connections with another stack's app", () => {
     };
     const granted = await render(program, { stackReferences: outputs({ billing: ["shop"] }) });
     expect(where(granted)).toEqual(["shop/a-to-billing-b"]);
-    for (const grants of [undefined, { billing: [] }, { shop: ["billing"] }]) {
+    for (const grants of [undefined, { billing: [] }, { shop: ["billing"] }] as (Record<string, string[]> | undefined)[]) {
       const error = await renderError(program, { stackReferences: outputs(grants) });
       expect(String((error as Error)?.message)).toContain('is in tenant "billing", not in "shop"');
     }

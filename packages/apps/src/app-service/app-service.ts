@@ -23,14 +23,13 @@ export class AppService extends ConnectableComponent {
   readonly fqdn: string;
   /** In-cluster URL of the first port, e.g. `http://cart.shop.svc.cluster.local:8080`. */
   readonly url: string;
-  /** Labels selecting the app's pods (for NetworkPolicies and monitors). */
-  readonly selector: Record<string, string>;
   /** The external host, when exposed. */
   readonly host?: pulumi.Output<string>;
   /** The external URL, when exposed. */
   readonly externalUrl?: pulumi.Output<string>;
   /** The plan this instance was rendered from (ports, names), for connections and tests. */
   readonly plan: AppServicePlan;
+  /** Labels selecting the app's pods, stable and canary (for NetworkPolicies and monitors). */
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
 
@@ -40,7 +39,7 @@ export class AppService extends ConnectableComponent {
     super("apps", "AppService", name, opts);
     const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)), routeOptions(args.expose?.gateway));
     this.plan = plan;
-    this.podSelector = plan.selector;
+    this.podSelector = plan.podSelector;
     this.servedPorts = plan.ports;
     this.placeIn(args.tenant, args.accepts);
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
@@ -49,7 +48,6 @@ export class AppService extends ConnectableComponent {
     this.serviceName = plan.serviceName;
     this.fqdn = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
     this.url = `http://${this.fqdn}:${plan.ports[0].port}`;
-    this.selector = plan.selector;
     if (plan.host !== undefined) this.host = pulumi.output(plan.host);
     this.externalUrl = plan.externalUrl;
     this.done({ serviceName: this.serviceName, namespace: this.namespace, fqdn: this.fqdn, url: this.url, host: this.host, externalUrl: this.externalUrl });

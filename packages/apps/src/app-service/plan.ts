@@ -19,7 +19,7 @@ export interface AppServicePlan {
   serviceName: string;
   serviceAccountName: string;
   /** Labels selecting all of the app's pods (stable and canary). */
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
   ports: NamedPort[];
   host?: pulumi.Input<string>;
   externalUrl?: pulumi.Output<string>;
@@ -102,7 +102,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, stack: Def
     deploymentName: name,
     serviceName: name,
     serviceAccountName: name,
-    selector,
+    podSelector: selector,
     ports,
     host: exposure?.host,
     externalUrl: exposure?.url,

@@ -83,7 +83,8 @@ export function planExternalService(site: InputSite, args: ExternalServiceArgs):
 export class ExternalService extends SlipwayComponent implements ConnectionEndpoint {
   readonly namespace: string;
   readonly serviceName: string;
-  readonly host: string;
+  /** `<service>.<namespace>.svc.cluster.local`: the in-cluster name apps call it by. */
+  readonly fqdn: string;
   readonly servedPorts: NamedPort[];
   readonly externalCidrs: string[];
   readonly provider?: k8s.Provider;
@@ -95,12 +96,12 @@ export class ExternalService extends SlipwayComponent implements ConnectionEndpo
     registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.namespace = plan.namespace;
     this.serviceName = name;
-    this.host = `${name}.${plan.namespace}.svc.cluster.local`;
+    this.fqdn = `${name}.${plan.namespace}.svc.cluster.local`;
     this.servedPorts = plan.ports;
     this.externalCidrs = plan.cidrs;
     this.provider = args.tenant?.provider;
     this.tenantName = args.tenant?.tenantName;
-    this.done({ serviceName: this.serviceName, host: this.host });
+    this.done({ serviceName: this.serviceName, fqdn: this.fqdn });
   }
 
   get owner(): pulumi.Resource {

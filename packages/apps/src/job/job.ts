@@ -22,7 +22,7 @@ abstract class TaskComponent extends ConnectableComponent {
     this.resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.plan = plan;
     this.namespace = plan.namespace;
-    this.podSelector = plan.selector;
+    this.podSelector = plan.podSelector;
     this.placeIn(args.tenant);
   }
 }

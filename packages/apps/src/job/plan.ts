@@ -11,7 +11,7 @@ export interface JobPlan {
   name: string;
   serviceAccountName: string;
   /** Labels selecting the task's pods (for NetworkPolicies). */
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
 }
 
 /** The Job spec both kinds share: retries, deadline, and a pod that runs to completion. */
@@ -32,7 +32,7 @@ function taskPod(site: InputSite, args: JobArgs | CronJobArgs, stack: DefaultsPr
 }
 
 function done(pod: PodPlan, workload: Manifest): JobPlan {
-  return { objects: [...pod.objects, workload], namespace: pod.meta.namespace, name: pod.meta.name, serviceAccountName: pod.meta.name, selector: pod.selector };
+  return { objects: [...pod.objects, workload], namespace: pod.meta.namespace, name: pod.meta.name, serviceAccountName: pod.meta.name, podSelector: pod.selector };
 }
 
 /** The pure plan of a Job: a run-to-completion pod with its ServiceAccount and config, kept until deleted unless a TTL is set. */

@@ -17,13 +17,13 @@ export interface StorageArgs {
   mountPath?: string;
 }
 
-export interface StatefulAppArgs {
+export interface StatefulAppArgs<P extends PresetName = PresetName> {
   /** The tenant the app runs in (preferred over `namespace`). */
   tenant?: TenantRef;
   /** A namespace name, when not deployed into a Tenant. */
   namespace?: string;
   /** A pinned recipe: redis, postgresql, mysql or zookeeper. @default none (give image and ports) */
-  preset?: PresetName;
+  preset?: P;
   /** Image; overrides the preset's (e.g. a mirror). Required without a preset. */
   image?: pulumi.Input<string>;
   /** Ports by name. Required without a preset. @default the preset's */

@@ -31,7 +31,7 @@ export interface StatefulAppPlan {
   namespace: string;
   serviceName: string;
   headlessServiceName: string;
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
   ports: NamedPort[];
   /** The Secret the component fills with generated credentials, and its keys. */
   host?: pulumi.Input<string>;
@@ -187,7 +187,7 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: D
   if (replicas > 1) objects.push(planPdb(meta, selector));
   const exposure = args.expose ? planExposure(site, meta, args.expose, ports, [{ service: name, weight: 100 }]) : undefined;
   if (exposure) objects.push(...exposure.objects);
-  return { objects, namespace, serviceName: name, headlessServiceName: headless, selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
+  return { objects, namespace, serviceName: name, headlessServiceName: headless, podSelector: selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
 }
 
 /** The credentials Secret, filled with a generated password (a Pulumi secret). */

@@ -10,7 +10,7 @@ export interface WorkerPlan {
   deploymentName: string;
   serviceAccountName: string;
   /** Labels selecting the worker's pods. */
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
 }
 
 const METRICS_PORT = "metrics";
@@ -59,5 +59,5 @@ export function planWorker(site: InputSite, args: WorkerArgs, stack: DefaultsPro
   if (args.scale) objects.push(planHpa(site, meta, meta.name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(meta, selector));
   if (args.metrics) objects.push(planPodMonitor(site, meta, selector, args.metrics));
-  return { objects, namespace: meta.namespace, deploymentName: meta.name, serviceAccountName: meta.name, selector };
+  return { objects, namespace: meta.namespace, deploymentName: meta.name, serviceAccountName: meta.name, podSelector: selector };
 }

@@ -28,7 +28,7 @@ export class Worker extends ConnectableComponent {
     const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.plan = plan;
     this.namespace = plan.namespace;
-    this.podSelector = plan.selector;
+    this.podSelector = plan.podSelector;
     this.placeIn(args.tenant);
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.done({ namespace: this.namespace, deploymentName: plan.deploymentName });
