@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppService, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
+import { AppRef, AppService, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
 import { secretRef } from "@slipway/core";
 
 export interface ShopConfig {
@@ -60,6 +60,9 @@ export function shop(config: ShopConfig) {
   orders.connectTo(mysql);
   users.connectTo(mysql);
   cart.connectTo(redis);
+  // Across tenants: orders calls the payments API of the payments team's stack. This stack writes only
+  // its egress; the platform grants shop -> payments, and payments writes the ingress (examples/payments).
+  orders.connectTo(new AppRef("payments-api", { tenant: platform.tenant("payments"), ports: { http: 8080 } }));
 
   return { url: web.externalUrl, ordersCanary: orders.plan.objects.some((o) => o.metadata.name === "orders-canary") };
 }
