@@ -22,10 +22,11 @@ export interface PlatformOutputs {
 }
 
 export interface PlatformStackArgs {
-  /** The platform stack, e.g. "acme/platform/prod". */
+  /** The platform stack, e.g. "acme/platform/prod". @default required */
   stack: string;
-  /** Names the platform uses by convention; checked against the stack's outputs at deploy time. */
+  /** Names the platform uses by convention; checked against the stack's outputs at deploy time. @default { name: "platform", namespace: "gateway-system", httpsListener: "https" } */
   gateway?: { name: string; namespace: string; httpsListener?: string };
+  /** StorageClass names by role. @default { block: "ceph-block", filesystem: "ceph-filesystem" } */
   storageClasses?: { block?: string; filesystem?: string };
 }
 

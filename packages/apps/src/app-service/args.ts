@@ -8,9 +8,9 @@ export type GatewayRef = GatewayHandle;
 
 /** Horizontal scaling with an HPA (autoscaling/v2), which then owns `replicas`. */
 export interface ScaleArgs {
-  /** Fewest replicas; at least 2 so one pod can always be disrupted (CHECKS R9). */
+  /** Fewest replicas; at least 2 so one pod can always be disrupted (CHECKS R9). @default required */
   min: number;
-  /** Most replicas; greater than `min`. */
+  /** Most replicas; greater than `min`. @default required */
   max: number;
   /** Target average CPU utilisation, percent of requests. @default 70 unless memoryPercent is set */
   cpuPercent?: number;
@@ -22,7 +22,7 @@ export interface ScaleArgs {
 
 /** How the app is reached from outside the cluster. */
 export interface ExposeArgs {
-  /** The hostname, e.g. `zone.hostFor("cart", shop)`. */
+  /** The hostname, e.g. `zone.hostFor("cart", shop)`. @default required */
   host: pulumi.Input<string>;
   /** Path prefixes routed to the app. @default ["/"] */
   paths?: string[];
@@ -30,23 +30,24 @@ export interface ExposeArgs {
   port?: string;
   /** Publicly reachable hosts must use TLS. @default true */
   public?: boolean;
-  /** Route through this Gateway with an HTTPRoute (preferred). */
+  /** Route through this Gateway with an HTTPRoute (preferred). @default none: set this or `ingress` */
   gateway?: GatewayRef;
-  /** Or through an Ingress of this class, for clusters that keep Ingress. */
+  /** Or through an Ingress of this class, for clusters that keep Ingress. @default none: set this or `gateway` */
   ingress?: {
+    /** The IngressClass. @default required */
     className: string;
-    /** An existing TLS Secret for the host. */
+    /** An existing TLS Secret for the host. @default "<app>-tls" when clusterIssuer issues it */
     tlsSecret?: string;
-    /** A cert-manager ClusterIssuer that issues the host's certificate. */
+    /** A cert-manager ClusterIssuer that issues the host's certificate. @default none (then tlsSecret must exist) */
     clusterIssuer?: string;
   };
 }
 
 /** A canary (gray) release: a second Deployment with a new image taking a share of the traffic. */
 export interface CanaryArgs {
-  /** The canary's image. */
+  /** The canary's image. @default required */
   image: pulumi.Input<string>;
-  /** Percent of requests sent to the canary (1-99). */
+  /** Percent of requests sent to the canary (1-99). @default required */
   weight: number;
   /** Canary replicas. @default 2 */
   replicas?: number;
@@ -67,9 +68,11 @@ export type ServicePortArgs =
   | {
       /** The port the app listens on: shorthand for `ports: { http: port }`. @default required unless ports is set */
       port: number;
+      /** Not with `port`. @default none */
       ports?: undefined;
     }
   | {
+      /** Not with `ports`. @default none */
       port?: undefined;
       /** Ports by name. @default required unless port is set */
       ports: PortMap;

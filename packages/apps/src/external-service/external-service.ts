@@ -21,15 +21,15 @@ import { connect, Connection, ConnectionEndpoint, ConnectOptions } from "@slipwa
 import { resolveNamespace, TenantRef, tenantChildOptions } from "../tenant-ref";
 
 export interface ExternalServiceArgs {
-  /** The tenant whose apps call it (preferred over `namespace`). */
+  /** The tenant whose apps call it (preferred over `namespace`). @default required unless namespace is set */
   tenant?: TenantRef;
-  /** A namespace name, when not in a Tenant. */
+  /** A namespace name, when not in a Tenant. @default the tenant's namespace */
   namespace?: string;
-  /** Ports by name, e.g. `{ redis: 6379 }`. */
+  /** Ports by name, e.g. `{ redis: 6379 }`. @default required */
   ports: PortMap;
-  /** IP addresses outside the cluster (a selector-less Service with an EndpointSlice). */
+  /** IP addresses outside the cluster (a selector-less Service with an EndpointSlice). @default none: set this or `hostname` */
   addresses?: string[];
-  /** Or a DNS name (an ExternalName Service). */
+  /** Or a DNS name (an ExternalName Service). @default none: set this or `addresses` */
   hostname?: string;
   /** Address blocks behind `hostname`, so connections can allow egress to it. @default none (not a connection target) */
   cidrs?: string[];

@@ -18,12 +18,15 @@ import { batchProfile } from "../workload/plan";
 
 /** kubernetesx's PodBuilder arguments, with Slipway's container description (ports and env as maps). */
 export interface PodBuilderArgs {
+  /** The main container first, then sidecars. @default required */
   containers: ContainerSpec[];
+  /** Run to completion before the others start. @default none */
   initContainers?: ContainerSpec[];
   /** @default the workload's name (its own ServiceAccount: create it with `new ServiceAccount(...)` or AppService) */
   serviceAccountName?: string;
   /** @default false */
   automountServiceAccountToken?: boolean;
+  /** Where pods run. @default anywhere */
   placement?: Placement;
   /** The tenant the pods run in: its profile, pull secrets and `part-of` label apply. @default none */
   tenant?: TenantRef;

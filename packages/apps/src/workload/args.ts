@@ -4,9 +4,9 @@ import { TenantRef } from "../tenant-ref";
 
 /** A numeric user and group for images whose own user is a name (CHECKS S2: never 0, never guessed). */
 export interface RunAsArgs {
-  /** runAsUser of every container. */
+  /** runAsUser of every container; not 0. @default required */
   user: number;
-  /** runAsGroup, and fsGroup for the pod's volumes. */
+  /** runAsGroup, and fsGroup for the pod's volumes; not 0. @default required */
   group: number;
 }
 
