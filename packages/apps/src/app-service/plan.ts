@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkNumber, checkOneOf, DefaultsProfile, fail, InputSite, Manifest, NamedPort, normalizePorts, PortMap, servicePorts } from "@slipway/core";
-import { planPod, workloadMetadata } from "../workload/plan";
+import { planPod, rollingDeployment } from "../workload/plan";
 import { AppServiceArgs } from "./args";
 import { planExposure, RouteBackend } from "./exposure";
 import { planServiceMonitor } from "./metrics";
@@ -51,19 +51,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, stack: Def
   const objects: Manifest[] = [...pod.objects];
   const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined): Manifest => {
     const trackLabels = { [TRACK_LABEL]: track };
-    const built = pod.template(track === "canary" ? "canary" : "spec", image, { labels: trackLabels });
-    return {
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata: workloadMetadata(base, built, deploymentName),
-      spec: {
-        ...(count !== undefined ? { replicas: count } : {}),
-        revisionHistoryLimit: profile.revisionHistoryLimit,
-        selector: { matchLabels: { ...selector, ...trackLabels } },
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-        template: built.template,
-      },
-    };
+    return rollingDeployment(pod, pod.template(track === "canary" ? "canary" : "spec", image, { labels: trackLabels }), count, { name: deploymentName, labels: trackLabels });
   };
 
   objects.push(deployment(name, "stable", args.image, replicas));

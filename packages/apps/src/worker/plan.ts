@@ -1,6 +1,7 @@
-import { checkDuration, checkNumber, checkPort, DefaultsProfile, fail, InputSite, Manifest } from "@slipway/core";
+import { checkNumber, checkPort, DefaultsProfile, fail, InputSite, Manifest } from "@slipway/core";
+import { checkScrape } from "../app-service/metrics";
 import { planHpa, planPdb } from "../app-service/scaling";
-import { planPod, workloadMetadata } from "../workload/plan";
+import { planPod, rollingDeployment } from "../workload/plan";
 import { WorkerArgs, WorkerMetricsArgs } from "./args";
 
 /** Everything a Worker renders, plus the facts its outputs are made of. */
@@ -17,10 +18,7 @@ const METRICS_PORT = "metrics";
 
 /** A PodMonitor scraping the worker's pods directly (there is no Service to hang a ServiceMonitor on). */
 function planPodMonitor(site: InputSite, meta: { name: string; namespace: string; labels: Record<string, string> }, selector: Record<string, string>, metrics: WorkerMetricsArgs): Manifest {
-  const path = metrics.path ?? "/metrics";
-  if (typeof path !== "string" || !path.startsWith("/")) fail(site, "metrics.path", path, "must start with '/'");
-  const interval = metrics.interval ?? "30s";
-  checkDuration(site, "metrics.interval", interval, { minSeconds: 5, maxSeconds: 3600 });
+  const { path, interval } = checkScrape(site, metrics);
   return {
     apiVersion: "monitoring.coreos.com/v1",
     kind: "PodMonitor",
@@ -40,22 +38,7 @@ export function planWorker(site: InputSite, args: WorkerArgs, stack: DefaultsPro
   const { meta, selector, profile } = pod;
   if (args.replicas !== undefined && args.scale !== undefined) fail(site, "replicas", args.replicas, "is set together with scale", "the HPA owns replicas: drop replicas or scale");
   const replicas = args.scale ? undefined : checkNumber(site, "replicas", args.replicas ?? profile.replicas, { min: 1, max: 1000 });
-  const built = pod.template("spec", args.image);
-  const objects: Manifest[] = [
-    ...pod.objects,
-    {
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata: workloadMetadata(meta, built),
-      spec: {
-        ...(replicas !== undefined ? { replicas } : {}),
-        revisionHistoryLimit: profile.revisionHistoryLimit,
-        selector: { matchLabels: selector },
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-        template: built.template,
-      },
-    },
-  ];
+  const objects: Manifest[] = [...pod.objects, rollingDeployment(pod, pod.template("spec", args.image), replicas)];
   if (args.scale) objects.push(planHpa(site, meta, meta.name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(meta, selector));
   if (args.metrics) objects.push(planPodMonitor(site, meta, selector, args.metrics));

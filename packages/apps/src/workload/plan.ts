@@ -144,6 +144,26 @@ export function planPod(site: InputSite, args: PodArgs, stack: DefaultsProfile, 
   return { meta, selector, profile, objects: [...config.objects, serviceAccount], template };
 }
 
+/**
+ * A Deployment of the pod: rolling updates that never drop below the running count (CHECKS R10), a
+ * revision history, and `replicas` omitted when an HPA owns it. `track` names a second Deployment of
+ * the same app (a canary) and the pod labels that tell the two apart.
+ */
+export function rollingDeployment(pod: PodPlan, built: PodTemplate, replicas: number | undefined, track?: { name: string; labels: Record<string, string> }): Manifest {
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: workloadMetadata(pod.meta, built, track?.name),
+    spec: {
+      ...(replicas !== undefined ? { replicas } : {}),
+      revisionHistoryLimit: pod.profile.revisionHistoryLimit,
+      selector: { matchLabels: { ...pod.selector, ...track?.labels } },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: built.template,
+    },
+  };
+}
+
 /** Metadata of a workload object: its name, namespace, labels, and the annotations its pod calls for. */
 export function workloadMetadata(meta: WorkloadMeta, pod: PodTemplate, name = meta.name): Manifest["metadata"] {
   return { name, namespace: meta.namespace, labels: meta.labels, ...(Object.keys(pod.workloadAnnotations).length ? { annotations: pod.workloadAnnotations } : {}) };
