@@ -43,7 +43,8 @@ export class PodBuilder {
   private readonly site: InputSite;
   private readonly profile: DefaultsProfile;
   readonly labels: Record<string, string>;
-  readonly selector: Record<string, string>;
+  /** Labels selecting the built pods. */
+  readonly podSelector: Record<string, string>;
 
   constructor(
     readonly name: string,
@@ -53,7 +54,7 @@ export class PodBuilder {
     checkDnsLabel(this.site, "name", name);
     this.labels = standardLabels({ name, partOf: args.tenant?.tenantName });
     this.profile = args.profile ?? resolveProfile(stackProfile(), { tenant: args.tenant });
-    this.selector = selectorLabels({ name });
+    this.podSelector = selectorLabels({ name });
   }
 
   private pod(spread: boolean, batch = false): { metadata: { labels: Record<string, string> }; spec: k8s.types.input.core.v1.PodSpec } {
@@ -67,7 +68,7 @@ export class PodBuilder {
         automountServiceAccountToken: this.args.automountServiceAccountToken,
         placement: this.args.placement,
         imagePullSecrets: this.args.tenant?.imagePullSecrets,
-        ...(spread ? { spreadSelector: this.selector } : {}),
+        ...(spread ? { spreadSelector: this.podSelector } : {}),
       },
       batch ? batchProfile(this.profile) : this.profile,
     );
@@ -85,7 +86,7 @@ export class PodBuilder {
     return {
       replicas,
       revisionHistoryLimit: this.profile.revisionHistoryLimit,
-      selector: { matchLabels: this.selector },
+      selector: { matchLabels: this.podSelector },
       strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
       template: this.pod(true),
     };
@@ -97,7 +98,7 @@ export class PodBuilder {
     return {
       replicas: checkNumber(this.site, "replicas", options.replicas ?? this.profile.replicas, { min: 0, max: 1000 }),
       serviceName: checkDnsLabel(this.site, "serviceName", options.serviceName),
-      selector: { matchLabels: this.selector },
+      selector: { matchLabels: this.podSelector },
       persistentVolumeClaimRetentionPolicy: { whenDeleted: "Retain", whenScaled: "Retain" },
       template: this.pod(true),
     };
