@@ -90,19 +90,19 @@ describe("bench: smoke run at N=10 (no timing asserted)", () => {
     expect(results.summary.rows.every((r) => r.n === 10 && r.runs === 1)).toBe(true);
   });
 
-  it("renders the same catalog with every tool: 12 objects per service and 5 per team store", () => {
+  it("renders the same catalog with every tool: 13 objects per service and 5 per team store", () => {
     const counts = results.summary.rows.map((r) => r.objects);
-    expect(new Set(counts)).toEqual(new Set([10 * 12 + 5]));
+    expect(new Set(counts)).toEqual(new Set([10 * 13 + 5]));
     expect(results.summary.mismatches).toEqual([]);
     const slipway = results.summary.rows.find((r) => r.variant === "slipway")!;
-    expect(slipway.kinds).toMatchObject({ Deployment: 10, HorizontalPodAutoscaler: 10, PodDisruptionBudget: 10, HTTPRoute: 10, NetworkPolicy: 40, StatefulSet: 1 });
+    expect(slipway.kinds).toMatchObject({ Deployment: 10, HorizontalPodAutoscaler: 10, PodDisruptionBudget: 10, HTTPRoute: 10, NetworkPolicy: 50, StatefulSet: 1 });
   });
 
   it("registers components on top of the objects for Slipway only", () => {
     const resources = (variant: string) => results.summary.rows.find((r) => r.variant === variant)!.resources;
-    // 10 AppServices, 1 StatefulApp and its RandomPassword beside 125 objects (connections add no component).
-    expect(resources("slipway")).toBe(125 + 10 + 1 + 1);
-    expect(resources("baseline")).toBe(125 + 1);
+    // 10 AppServices, 1 StatefulApp and its RandomPassword beside 135 objects (connections add no component).
+    expect(resources("slipway")).toBe(135 + 10 + 1 + 1);
+    expect(resources("baseline")).toBe(135 + 1);
     expect(resources("cdk8s-plus")).toBeNull();
   });
 

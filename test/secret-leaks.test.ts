@@ -6,7 +6,7 @@ import { Cluster } from "@slipway/cluster";
 import { ClusterHandle } from "@slipway/core";
 import { DnsZone } from "@slipway/dns";
 import { Logging, MonitoringStack } from "@slipway/observability";
-import { render } from "@slipway/testing";
+import { inputErrorMismatches, render, renderError } from "@slipway/testing";
 
 /**
  * CHECKS X2 over every component that takes a secret: a unique value passed in as a Pulumi secret
@@ -20,6 +20,10 @@ const kubeconfig = (token: string) =>
 
 const cases: [string, (secret: pulumi.Output<string>, value: string) => unknown][] = [
   ["AppService secrets", (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, secrets: { TOKEN: secret } })],
+  [
+    "AppService secretFiles",
+    (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, secretFiles: { "/app/secrets/db.conf": pulumi.interpolate`password=${secret}\n` } }),
+  ],
   ["Tenant pull secret", (secret) => new Tenant("shop", { registry: { image: (r, t) => `${r}:${t}`, pullSecretDockerConfig: secret } })],
   ["existing Cluster kubeconfig", (_secret, value) => new Cluster("main", { kind: "existing", kubeconfig: pulumi.secret(kubeconfig(value)) })],
   ["DnsZone rfc2136 TSIG key", (secret) => new DnsZone("corp", { kind: "rfc2136", cluster: handle(), domain: "apps.corp.example", server: { host: "10.86.67.2", tsigKeyName: "slipway", tsigSecret: secret } })],
@@ -46,5 +50,25 @@ describe("a secret passed to a component stays in Secrets", () => {
     const holders = r.resources.filter((x) => JSON.stringify(x.inputs).includes(value)).map((x) => x.type);
     expect(holders.length).toBeGreaterThan(0);
     expect(holders.every((t) => t === "kubernetes:core/v1:Secret" || t.startsWith("pulumi:providers:"))).toBe(true);
+  });
+});
+
+/** Where a secret would be written in clear text (pod spec, ConfigMap), the component refuses it, naming the field and never the value. */
+const refused: [string, string, (secret: pulumi.Output<string>) => unknown][] = [
+  ["AppService args", "spec.containers[0].args[1]", (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, args: ["--db-password", secret] })],
+  ["AppService command", "spec.containers[0].command[0]", (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, command: [secret] })],
+  ["AppService sidecar args", "spec.containers[1].args[0]", (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, sidecars: [{ name: "proxy", image: "ghcr.io/acme/proxy:1.0.0", args: [secret] }] })],
+  ["AppService config", "config.DB_URL", (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, config: { DB_URL: pulumi.interpolate`mysql://app:${secret}@db:3306/app` } })],
+  ["AppService files", 'files["/app/config/app.yaml"]', (secret) => new AppService("api", { namespace: "shop", image: "ghcr.io/acme/api:1.0.0", port: 8080, files: { "/app/config/app.yaml": pulumi.interpolate`password: ${secret}\n` } })],
+];
+
+describe("a secret given where it would be plain text is refused", () => {
+  it.each(refused)("%s", async (name, field, program) => {
+    const value = `x2-refused-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-91b3`;
+    const error = await renderError(() => {
+      program(pulumi.secret(value));
+    });
+    expect(inputErrorMismatches(error, { component: "AppService", name: "api", field, shown: "[secret]" })).toEqual([]);
+    expect((error as Error).message).not.toContain(value);
   });
 });

@@ -23,6 +23,9 @@ const cases: [string, string, (c: Config) => void, string, string][] = [
   ["node pool bounds inverted", "dev", edit("nodePools", (v) => ((v.apps as Config).scaling = { min: 4, max: 2 })), "platform:nodePools.apps.scaling.max", "2"],
   ["bad retention", "prod", edit("monitoring", (v) => (v.retention = "a month")), "platform:monitoring.retention", '"a month"'],
   ["tenant quota not a quantity", "local", edit("tenants", (v) => ((v.shop as Config).quota = { cpu: "lots" })), "platform:tenants.shop.quota.cpu", '"lots"'],
+  ["team mapped to a group no tenant binds", "dev", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[1].groups = ["billing-devs"])), "platform:cluster.access.teams[1].groups[0]", '"billing-devs"'],
+  ["team with the removed cloud-side namespaces", "prod", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[0].namespaces = ["shop"])), "platform:cluster.access.teams[0].namespaces", '["shop"]'],
+  ["no cluster admin and no creator admin", "staging", edit("cluster", (v) => ((v.access as Config).admins = [])), "platform:cluster.access.admins", "[]"],
   ["ECR repository name", "staging", edit("registry", (v) => ((v.repositories as string[])[0] = "Shop/Web")), "platform:registry.repositories[0]", '"Shop/Web"'],
 ];
 

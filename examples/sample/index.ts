@@ -10,17 +10,29 @@ const logLevel = config.get("logLevel") ?? "info";
 const app = "hello";
 const labels = { "app.kubernetes.io/name": app, "app.kubernetes.io/instance": app, "app.kubernetes.io/managed-by": "slipway" };
 
-const namespace = new k8s.core.v1.Namespace("sample", {
-  metadata: {
-    name: "sample",
-    labels: {
-      "pod-security.kubernetes.io/enforce": "restricted",
-      "pod-security.kubernetes.io/enforce-version": "v1.30",
-      "pod-security.kubernetes.io/warn": "restricted",
-      "pod-security.kubernetes.io/audit": "restricted",
+// A tenant namespace: Pod Security restricted, enforced, warned and audited at a pinned version.
+const pss = Object.fromEntries(["enforce", "warn", "audit"].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, "restricted"], [`pod-security.kubernetes.io/${mode}-version`, "v1.33"]]));
+const namespace = new k8s.core.v1.Namespace("sample", { metadata: { name: "sample", labels: { ...pss, "slipway.dev/tenant": "sample" } } });
+
+// Deny everything, then allow DNS; the app admits nothing else (it is reached only inside the cluster by its own tenant).
+const policy = (name: string, spec: k8s.types.input.networking.v1.NetworkPolicySpec) =>
+  new k8s.networking.v1.NetworkPolicy(name, { metadata: { name, namespace: namespace.metadata.name, labels }, spec });
+policy("default-deny", { podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+policy("allow-dns", {
+  podSelector: {},
+  policyTypes: ["Egress"],
+  egress: [
+    {
+      to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+      ports: [
+        { protocol: "UDP", port: 53 },
+        { protocol: "TCP", port: 53 },
+      ],
     },
-  },
+  ],
 });
+
+const serviceAccount = new k8s.core.v1.ServiceAccount(app, { metadata: { name: app, namespace: namespace.metadata.name, labels }, automountServiceAccountToken: false });
 
 const settings = new k8s.core.v1.ConfigMap("hello-settings", {
   metadata: { name: "hello-settings", namespace: namespace.metadata.name, labels },
@@ -31,12 +43,16 @@ const deployment = new k8s.apps.v1.Deployment("hello", {
   metadata: { name: app, namespace: namespace.metadata.name, labels },
   spec: {
     replicas,
+    revisionHistoryLimit: 5,
     selector: { matchLabels: labels },
     strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
     template: {
       metadata: { labels },
       spec: {
+        serviceAccountName: serviceAccount.metadata.name,
         automountServiceAccountToken: false,
+        terminationGracePeriodSeconds: 35,
+        topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: labels } }],
         securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, seccompProfile: { type: "RuntimeDefault" } },
         containers: [
           {
@@ -47,6 +63,7 @@ const deployment = new k8s.apps.v1.Deployment("hello", {
             securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
             readinessProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 5 },
             livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, failureThreshold: 3 },
+            lifecycle: { preStop: { sleep: { seconds: 5 } } },
             resources: {
               requests: { cpu: "50m", memory: "64Mi", "ephemeral-storage": "64Mi" },
               limits: { cpu: "500m", memory: "128Mi", "ephemeral-storage": "128Mi" },
@@ -58,6 +75,11 @@ const deployment = new k8s.apps.v1.Deployment("hello", {
       },
     },
   },
+});
+
+new k8s.policy.v1.PodDisruptionBudget("hello", {
+  metadata: { name: app, namespace: namespace.metadata.name, labels },
+  spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: labels } },
 });
 
 const service = new k8s.core.v1.Service("hello", {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { AppService } from "@slipway/apps";
+import { AppService, Tenant } from "@slipway/apps";
 
 const NGINX_CONF = `server {
   listen 8080;
@@ -8,19 +8,27 @@ const NGINX_CONF = `server {
 }
 `;
 
+/** The office network the load balancer serves (documentation range; use your own). */
+export const OFFICE = "198.51.100.0/24";
+
 /**
  * The YAML wall: an nginx Deployment of 3 replicas with a ConfigMap mounted at /app/config, a Secret
  * with a generated app password and a database password from config as env vars, and a LoadBalancer
- * Service on port 80. About 150 lines of YAML; here one typed call, secure and highly available.
+ * Service on port 80. About 150 lines of YAML; here two typed calls, secure and highly available:
+ * the namespace is a Tenant (Pod Security restricted, default deny, quota allowing one load balancer),
+ * and the LoadBalancer is a named exception that admits the office network only.
  */
 export function yamlWall(dbPassword: pulumi.Output<string>) {
   const appPassword = new random.RandomPassword("app-password", { length: 24, special: false });
+  const web = new Tenant("web", { quota: { cpu: "4", memory: "8Gi", loadBalancers: 1 } });
   const nginx = new AppService("nginx", {
-    namespace: "web",
+    tenant: web,
     image: "nginxinc/nginx-unprivileged:1.27.3",
     ports: { http: { port: 80, targetPort: 8080 } },
     replicas: 3,
     serviceType: "LoadBalancer",
+    exposureReason: "the classic YAML wall: an office-only load balancer in front of nginx, without the platform gateway",
+    loadBalancerSourceRanges: [OFFICE],
     files: { "/app/config/nginx.conf": NGINX_CONF },
     secrets: { APP_PASSWORD: appPassword.result, DB_PASSWORD: dbPassword },
     writablePaths: ["/tmp", "/var/cache/nginx"],

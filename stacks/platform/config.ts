@@ -57,3 +57,17 @@ export function fromSection<T>(section: string, build: () => T): T {
     throw new SlipwayInputError(configSite(), path, error.value, `${error.problem} (in ${error.site.component} "${error.site.name}")`, error.hint);
   }
 }
+
+/**
+ * Every Kubernetes group a team's access entry maps to must be one a tenant binds: the tenant's
+ * RoleBindings are all the rights a team gets, so an unbound group is a team locked out (or a typo).
+ */
+export function checkTeamGroups(cluster: Record<string, unknown>, tenants: Record<string, { groups?: object }>): void {
+  const bound = new Set(Object.values(tenants).flatMap((t) => Object.values(t?.groups ?? {}).flatMap((g: unknown) => (Array.isArray(g) ? g : []))));
+  const teams = (cluster.access as { teams?: { groups?: unknown }[] } | undefined)?.teams ?? [];
+  teams.forEach((team, i) =>
+    (Array.isArray(team?.groups) ? team.groups : []).forEach((group: unknown, j: number) => {
+      if (!bound.has(group)) fail(configSite(), `${NAMESPACE}:cluster.access.teams[${i}].groups[${j}]`, group, "is bound by no tenant", `bind it in a tenant's groups, e.g. ${NAMESPACE}:tenants.<tenant>.groups.developer`);
+    }),
+  );
+}

@@ -6,7 +6,7 @@ import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/d
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
-import { configSite, fromSection, NAMESPACE, readSections } from "./config";
+import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
 
 type Without<T, K extends string> = T extends unknown ? Omit<T, K> : never;
 type Section<T> = Record<string, unknown> & T;
@@ -47,11 +47,12 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
       "images",
       registryConfig.kind === "harbor"
         ? ({ ...registryConfig, cluster, gateway, storageClass: storageClass! } as RegistryArgs)
-        : ({ ...registryConfig, pullers: pools } as RegistryArgs),
+        : ({ ...registryConfig, pullers: pools, kmsKeyArn: registryConfig.kmsKeyArn ?? cluster.eks?.kmsKeyArn } as RegistryArgs),
     ),
   );
 
   const tenantConfigs = section<Record<string, Without<TenantArgs, "cluster">>>("tenants");
+  checkTeamGroups(section("cluster"), tenantConfigs);
   const monitoringConfig = section<Without<MonitoringStackArgs, "cluster" | "storageClass"> & { grafanaHost?: boolean }>("monitoring");
   const monitoring = fromSection("monitoring", () =>
     new MonitoringStack("monitoring", {

@@ -4,7 +4,13 @@ import { createHash } from "crypto";
 import { CatalogService, GATEWAY, IMAGE, PORT, SCALE } from "../../catalog";
 import { CONTAINER_SECURITY, labelsOf, podBasics, selectorOf, sized, spreadOver, tcpProbes } from "./pod";
 
-/** One catalog service written directly with @pulumi/kubernetes: the same eight objects AppService renders. */
+/** The gateway's Envoy proxy pods, the only ones an exposed service admits. */
+const GATEWAY_PROXIES = {
+  namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": GATEWAY.gatewayNamespace } },
+  podSelector: { matchLabels: { "gateway.envoyproxy.io/owning-gateway-name": GATEWAY.gatewayName, "gateway.envoyproxy.io/owning-gateway-namespace": GATEWAY.gatewayNamespace } },
+};
+
+/** One catalog service written directly with @pulumi/kubernetes: the same nine objects AppService renders. */
 export function rawService(s: CatalogService): void {
   const { name, namespace } = s;
   const labels = labelsOf(name, "server");
@@ -63,6 +69,10 @@ export function rawService(s: CatalogService): void {
     },
   });
   new k8s.policy.v1.PodDisruptionBudget(name, { metadata, spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: podSelector } } });
+  new k8s.networking.v1.NetworkPolicy(`${namespace}-${name}-from-gateway`, {
+    metadata: { ...metadata, name: `${name}-from-gateway` },
+    spec: { podSelector: { matchLabels: selector }, policyTypes: ["Ingress"], ingress: [{ from: [GATEWAY_PROXIES], ports: [{ protocol: "TCP", port: PORT }] }] },
+  });
   new k8s.apiextensions.CustomResource(`${name}-route`, {
     apiVersion: "gateway.networking.k8s.io/v1",
     kind: "HTTPRoute",

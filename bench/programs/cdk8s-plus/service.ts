@@ -49,6 +49,24 @@ export function plusService(chart: Chart, s: CatalogService): kplus.Deployment {
     metadata: { name, labels },
     spec: { maxUnavailable: kplus.k8s.IntOrString.fromNumber(1), unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: deployment.matchLabels } },
   });
+  new kplus.k8s.KubeNetworkPolicy(chart, `${name}-from-gateway`, {
+    metadata: { name: `${name}-from-gateway`, labels },
+    spec: {
+      podSelector: { matchLabels: deployment.matchLabels },
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": GATEWAY.gatewayNamespace } },
+              podSelector: { matchLabels: { "gateway.envoyproxy.io/owning-gateway-name": GATEWAY.gatewayName, "gateway.envoyproxy.io/owning-gateway-namespace": GATEWAY.gatewayNamespace } },
+            },
+          ],
+          ports: [{ protocol: "TCP", port: kplus.k8s.IntOrString.fromNumber(PORT) }],
+        },
+      ],
+    },
+  });
   new ApiObject(chart, `${name}-route`, {
     apiVersion: "gateway.networking.k8s.io/v1",
     kind: "HTTPRoute",

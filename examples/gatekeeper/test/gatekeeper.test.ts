@@ -1,18 +1,7 @@
-import * as path from "path";
 import { Tenant } from "@slipway/apps";
 import { podsOf, Reachability, render, Rendered } from "@slipway/testing";
 import { gatekeeper } from "../gatekeeper";
-
-const CRD_DIR = path.resolve(__dirname, "../../../../shared/crds");
-const PLATFORM = {
-  kubeconfig: "apiVersion: v1\nkind: Config\n",
-  tenants: { security: "security" },
-  registry: "harbor.10.86.67.11.nip.io",
-  domain: "10.86.67.11.nip.io",
-  storageClasses: { block: "ceph-block" },
-  gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
-};
-const stackReferences = { "acme/platform/local": PLATFORM };
+import { CRD_DIR, stackReferences } from "./fixture";
 
 describe("the gatekeeper example", () => {
   let r: Rendered;
@@ -41,11 +30,19 @@ describe("the gatekeeper example", () => {
     expect((r.find("Service", "gatekeeper-headless", "security").spec as { clusterIP: string }).clusterIP).toBe("None");
   });
 
-  it("is reachable under its nip.io host through the platform gateway", () => {
+  it("is reachable under its nip.io host through the platform gateway", async () => {
     expect(r.outputs.url).toBe("https://gatekeeper.security.10.86.67.11.nip.io");
     const route = r.find("HTTPRoute", "gatekeeper", "security").spec as { hostnames: string[]; rules: { backendRefs: { name: string; port: number }[] }[] };
     expect(route.hostnames).toEqual(["gatekeeper.security.10.86.67.11.nip.io"]);
     expect(route.rules[0].backendRefs[0]).toMatchObject({ name: "gatekeeper", port: 8080 });
+    // Only the gateway's proxies get in, and only on the routed port (not the admin port).
+    const net = new Reachability([...(await render(() => new Tenant("security"))).manifests(), ...r.manifests()]);
+    const [pod] = podsOf(r.manifests());
+    const inGateway = (labels: Record<string, string>) => ({ workload: "Deployment/envoy", namespace: "gateway-system", labels, ports: {} });
+    const proxy = inGateway({ "gateway.envoyproxy.io/owning-gateway-name": "platform", "gateway.envoyproxy.io/owning-gateway-namespace": "gateway-system" });
+    expect(net.allows(proxy, pod, 8080)).toBe(true);
+    expect(net.allows(proxy, pod, 8081)).toBe(false);
+    expect(net.allows(inGateway({ "app.kubernetes.io/name": "gateway-helm" }), pod, 8080)).toBe(false);
   });
 
   it("reaches the external Redis, and only it", async () => {

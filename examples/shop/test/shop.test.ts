@@ -50,6 +50,23 @@ describe("the shop example", () => {
     expect(new Set(allowed)).toEqual(CALLS);
   });
 
+  it("lets nothing from the platform's namespaces reach the stores, and only the gateway's proxies reach the front end", async () => {
+    const platform = await render(() => new Tenant("shop"));
+    const net = new Reachability([...platform.manifests(), ...r.manifests()]);
+    const pods = podsOf(r.manifests());
+    const pod = (name: string) => pods.find((p) => p.workload.endsWith(`/${name}`))!;
+    const outside = (namespace: string, labels: Record<string, string>) => ({ workload: "Deployment/outside", namespace, labels, ports: {} });
+    const grafana = outside("monitoring", { "app.kubernetes.io/name": "grafana" });
+    const prometheus = outside("monitoring", { "app.kubernetes.io/name": "prometheus" });
+    const proxy = outside("gateway-system", { "gateway.envoyproxy.io/owning-gateway-name": "platform", "gateway.envoyproxy.io/owning-gateway-namespace": "gateway-system" });
+    for (const from of [grafana, prometheus, proxy]) {
+      expect(net.allows(from, pod("orders-mysql"), 3306)).toBe(false);
+      expect(net.allows(from, pod("cart-redis"), 6379)).toBe(false);
+    }
+    expect(net.allows(proxy, pod("web"), Object.values(pod("web").ports)[0])).toBe(true);
+    expect(net.allows(grafana, pod("web"), Object.values(pod("web").ports)[0])).toBe(false);
+  });
+
   it("splits orders traffic to the canary through the API gateway's Service and the route weights", () => {
     expect(r.filter("HTTPRoute").map((h) => h.metadata.name)).toEqual(["web"]);
     const canary = r.find("Deployment", "orders-canary", "shop");

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { checkDnsLabel, DefaultsProfile, fail, InputSite, mergeProfiles, ProfileOverride } from "@slipway/core";
+import { checkDnsLabel, DefaultsProfile, fail, InputSite, mergeProfiles, PlatformNamespaces, ProfileOverride } from "@slipway/core";
 
 /**
  * What an app needs from its tenant: the namespace, the tenant's defaults profile, and its name for
@@ -17,6 +17,8 @@ export interface TenantRef {
   readonly imagePullSecrets?: string[];
   /** The provider of the tenant's cluster; apps create their objects with it. */
   readonly provider?: k8s.Provider;
+  /** The platform's monitoring and ingress namespaces, which apps admit scrapes and traffic from. @default monitoring: "monitoring" */
+  readonly platform?: PlatformNamespaces;
   /** The Namespace resource; apps wait for it (their namespace is a plain name, so no data dependency exists). */
   readonly namespaceResource?: pulumi.Resource;
   /** Tenants the platform lets call this tenant's apps (known at deploy time for a platform's tenant). @default none */

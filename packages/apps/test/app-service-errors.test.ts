@@ -58,6 +58,11 @@ const cases: [string, string, Partial<AppServiceArgs> | Record<string, unknown>,
   ["writable path not absolute", "cart", { writablePaths: ["tmp"] }, "spec.containers[0].writablePaths[0].mountPath", '"tmp"'],
   ["file path not absolute", "cart", { files: { "app.yaml": "a" } }, 'files["app.yaml"]', '"app.yaml"'],
   ["service type unknown", "cart", { serviceType: "External" as "ClusterIP" }, "serviceType", '"External"'],
+  ["LoadBalancer without a reason", "cart", { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["198.51.100.0/24"] }, "exposureReason", "undefined"],
+  ["NodePort with a one-word reason", "cart", { serviceType: "NodePort", exposureReason: "because" }, "exposureReason", '"because"'],
+  ["LoadBalancer without source ranges", "cart", { serviceType: "LoadBalancer", exposureReason: "a partner network reaches it directly" }, "loadBalancerSourceRanges", "undefined"],
+  ["LoadBalancer open to the internet", "cart", { serviceType: "LoadBalancer", exposureReason: "a partner network reaches it directly", loadBalancerSourceRanges: ["0.0.0.0/0"] }, "loadBalancerSourceRanges[0]", '"0.0.0.0/0"'],
+  ["exposure reason on a ClusterIP Service", "cart", { exposureReason: "nothing is exposed here" }, "exposureReason", '"nothing is exposed here"'],
 ];
 
 describe("AppService rejects bad input with a clear error", () => {
@@ -73,6 +78,22 @@ describe("AppService checks deploy-time values with the same error", () => {
   it("refuses a secret Output given as a plain env value", async () => {
     const attempt = render(() => new AppService("cart", { ...ok, env: { TOKEN: pulumi.secret("deploy-time-secret-1") } }));
     await expect(attempt).rejects.toThrow(/AppService "cart": spec.containers\[0\].env.TOKEN \("\[secret\]"\) is a secret given as a plain env value/);
+  });
+
+  it("refuses a secret in args, telling to pass it through env and $(VAR)", async () => {
+    const attempt = render(() => new AppService("cart", { ...ok, args: ["--token", pulumi.secret("deploy-time-secret-2")] }));
+    await expect(attempt).rejects.toThrow(/AppService "cart": spec.containers\[0\].args\[1\] \("\[secret\]"\) is a secret in a container's arguments.*\$\(DB_PASSWORD\) in args/);
+  });
+
+  it("mounts secretFiles read-only from a Secret and refuses them in plain text", async () => {
+    const r = await render(() => new AppService("cart", { ...ok, secretFiles: { "/app/secrets/db.conf": pulumi.secret("password=deploy-time-secret-3") } }));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const pod = r.find("Deployment", "cart", "shop").spec as any;
+    expect(pod.template.spec.containers[0].volumeMounts).toContainEqual({ name: "secret-files-0", mountPath: "/app/secrets", readOnly: true });
+    expect(pod.template.spec.volumes).toContainEqual({ name: "secret-files-0", secret: { secretName: "cart-secret-files", items: [{ key: "app-secrets-db.conf", path: "db.conf" }], defaultMode: 0o440 } });
+    expect(r.find("Secret", "cart-secret-files", "shop").stringData).toEqual({ "app-secrets-db.conf": "password=deploy-time-secret-3" });
+    const error = await renderError(() => new AppService("cart", { ...ok, secretFiles: { "/app/secrets/db.conf": "password=plain" } }));
+    expect(inputErrorMismatches(error, { component: "AppService", name: "cart", field: 'secretFiles["/app/secrets/db.conf"]', shown: "[plain text]" })).toEqual([]);
   });
 
   it("refuses a non-secret Output where a secret is required", async () => {

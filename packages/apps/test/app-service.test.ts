@@ -219,9 +219,34 @@ describe("AppService, every option", () => {
     });
   });
 
+  it("admits only the gateway's proxy pods on the exposed port and only Prometheus on the metrics port", async () => {
+    const r = await full();
+    const pods = { matchLabels: { "app.kubernetes.io/name": "orders", "app.kubernetes.io/instance": "orders" } };
+    expect(at(r.find("NetworkPolicy", "orders-from-gateway", "shop"), "spec")).toEqual({
+      podSelector: pods,
+      policyTypes: ["Ingress"],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "gateway-system" } },
+              podSelector: { matchLabels: { "gateway.envoyproxy.io/owning-gateway-name": "platform", "gateway.envoyproxy.io/owning-gateway-namespace": "gateway-system" } },
+            },
+          ],
+          ports: [{ protocol: "TCP", port: 8080 }],
+        },
+      ],
+    });
+    expect(at(r.find("NetworkPolicy", "orders-from-monitoring", "shop"), "spec")).toEqual({
+      podSelector: pods,
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } } }], ports: [{ protocol: "TCP", port: 9090 }] }],
+    });
+  });
+
   it("validates every object against the Kubernetes schemas and upstream CRDs", async () => {
     const r = await full();
-    expect(r.manifests()).toHaveLength(14);
+    expect(r.manifests()).toHaveLength(16);
     expect(r.validate({ crdDirs: [CRD_DIR] })).toEqual([]);
   });
 
@@ -250,6 +275,12 @@ describe("AppService through an Ingress", () => {
     expect(at(main, "spec.rules", 0, "http", "paths", 0, "backend")).toEqual({ service: { name: "web-stable", port: { name: "http" } } });
     const canary = r.find("Ingress", "web-canary", "site");
     expect(canary.metadata.annotations).toMatchObject({ "nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-weight": "25" });
+    expect(at(r.find("NetworkPolicy", "web-from-ingress", "site"), "spec.ingress")).toEqual([
+      {
+        from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "ingress-nginx" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "ingress-nginx", "app.kubernetes.io/component": "controller" } } }],
+        ports: [{ protocol: "TCP", port: 8080 }],
+      },
+    ]);
     expect(r.validate()).toEqual([]);
   });
 });

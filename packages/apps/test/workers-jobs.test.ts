@@ -30,6 +30,11 @@ describe("Worker", () => {
   it("is scraped through a PodMonitor on its metrics port", () => {
     expect(at(r.find("PodMonitor", "settler", "shop"), "spec.podMetricsEndpoints")).toEqual([{ port: "metrics", path: "/metrics", interval: "30s", scheme: "http" }]);
     expect(at(r.find("Deployment", "settler", "shop"), "spec.template.spec.containers", 0, "ports")).toEqual([{ name: "metrics", containerPort: 9090, protocol: "TCP" }]);
+    expect(r.find("NetworkPolicy", "settler-from-monitoring", "shop").spec).toEqual({
+      podSelector: { matchLabels: { "app.kubernetes.io/name": "settler", "app.kubernetes.io/instance": "settler" } },
+      policyTypes: ["Ingress"],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "monitoring" } }, podSelector: { matchLabels: { "app.kubernetes.io/name": "prometheus" } } }], ports: [{ protocol: "TCP", port: 9090 }] }],
+    });
   });
 
   it("validates against the schemas and passes every check", () => {

@@ -27,6 +27,7 @@ export const defaultExemptions: readonly Exemption[] = [
   { name: "calico-node", namespace: "calico-system", workload: "calico-node", checks: [...HOST_ACCESS, "S10"], reason: "programs the node's network: host network, privileged, host paths" },
   { name: "rook-ceph-osd", namespace: "rook-ceph", workload: "rook-ceph-osd-*", checks: HOST_ACCESS, reason: "drives the node's raw disks: privileged, root, /dev host paths" },
   { name: "fluent-bit", namespace: "logging", workload: "fluent-bit", checks: ["S1", "S2", "S9"], reason: "reads the node's container logs from host paths as root" },
+  { name: "node-exporter", namespace: "monitoring-agents", workload: "*prometheus-node-exporter", checks: ["S8", "S9", "S10"], reason: "reads the node's metrics: host network and PID namespace, /proc, /sys and / host paths, host port 9100" },
 ];
 
 const WORKLOAD_KINDS = ["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController"];

@@ -7,6 +7,7 @@ export interface IamStatement {
   actions: string[];
   notActions: string[];
   resources: string[];
+  notResources: string[];
   principal: Record<string, string[]> | "*";
   condition: Record<string, Record<string, string[]>>;
 }
@@ -46,6 +47,7 @@ export function iamStatements(document: unknown): IamStatement[] | undefined {
       actions: strings(st.Action),
       notActions: strings(st.NotAction),
       resources: strings(st.Resource),
+      notResources: strings(st.NotResource),
       principal,
       condition,
     };

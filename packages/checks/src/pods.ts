@@ -38,17 +38,57 @@ export interface ContainerRef {
   path: string;
 }
 
-/** True for every kind that carries a pod spec (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, ReplicationController). */
+/** How deep inside `spec` a pod template of another kind is looked for. */
+const MAX_TEMPLATE_DEPTH = 5;
+
+function at(m: Manifest, path: string[]): Record<string, unknown> {
+  let node: Record<string, unknown> = m as Record<string, unknown>;
+  for (const key of path) node = record(node[key]);
+  return node;
+}
+
+/** True when a node is a pod template: its `spec.containers` lists at least one container with an image. */
+function isTemplate(node: Record<string, unknown>): boolean {
+  return list(record(node.spec).containers).some((c) => typeof record(c).image === "string");
+}
+
+/**
+ * The template path of a kind: the built-in table, else the shallowest pod template anywhere under
+ * `spec` (`spec.template` of an Argo Rollout or OpenKruise CloneSet, `spec.jobTemplate.spec.template`,
+ * `spec.workload.template`...). A workload is what carries a template, whatever its kind (CHECKS
+ * hardening notes): a kind list alone lets a privileged pod ride in through a CRD. A kind whose own
+ * `spec` lists containers (a Prometheus custom resource's container patches) is not a pod: only
+ * Pod itself is.
+ */
+function templatePath(m: Manifest): string[] | undefined {
+  const known = TEMPLATE_PATHS[`${groupOf(m)}/${m.kind}`];
+  if (known) return known;
+  let frontier: string[][] = [["spec"]];
+  for (let depth = 0; depth < MAX_TEMPLATE_DEPTH && frontier.length > 0; depth++) {
+    const next: string[][] = [];
+    for (const path of frontier) {
+      for (const [key, child] of Object.entries(at(m, path))) {
+        if (child === null || typeof child !== "object" || Array.isArray(child)) continue;
+        const childPath = [...path, key];
+        if (isTemplate(child as Record<string, unknown>)) return childPath;
+        next.push(childPath);
+      }
+    }
+    frontier = next;
+  }
+  return undefined;
+}
+
+/** True for every object that carries a pod spec: the built-in workload kinds and any kind with a pod template. */
 export function isPodBearing(m: Manifest): boolean {
-  return `${groupOf(m)}/${m.kind}` in TEMPLATE_PATHS;
+  return templatePath(m) !== undefined;
 }
 
 /** The pod template of a pod-bearing object; undefined for other kinds. */
 export function podTemplateOf(m: Manifest): PodTemplate | undefined {
-  const path = TEMPLATE_PATHS[`${groupOf(m)}/${m.kind}`];
+  const path = templatePath(m);
   if (!path) return undefined;
-  let node: Record<string, unknown> = m as Record<string, unknown>;
-  for (const key of path) node = record(node[key]);
+  const node = at(m, path);
   const metadata = path.length === 0 ? m.metadata : record(node.metadata);
   const prefix = path.length === 0 ? "" : `${path.join(".")}.`;
   return {

@@ -1,5 +1,5 @@
 import type { Manifest } from "@slipway/core";
-import { canonical, isKind, labelsOf, list, nameOf, namespaceOf, record, text } from "./objects";
+import { canonical, isKind, labelsOf, nameOf, namespaceOf, record } from "./objects";
 import { podTemplateOf, PodTemplate } from "./pods";
 import { selectorMatches } from "./selectors";
 import type { CloudResource, StackView } from "./types";
@@ -104,17 +104,6 @@ export class StackIndex {
     const hpa = this.hpaFor(workload);
     const raw = hpa ? (record(hpa.spec).minReplicas ?? 1) : (record(workload.spec).replicas ?? 1);
     return typeof raw === "number" ? raw : 1;
-  }
-
-  /** Whether a ServiceAccount is a subject of any RoleBinding or ClusterRoleBinding. */
-  isBound(namespace: string, serviceAccount: string): boolean {
-    return [...this.byKind("RoleBinding"), ...this.byKind("ClusterRoleBinding")].some((binding) =>
-      list(binding.subjects).some((raw) => {
-        const subject = record(raw);
-        const subjectNs = text(subject.namespace) ?? (binding.kind === "RoleBinding" ? namespaceOf(binding) : undefined);
-        return subject.kind === "ServiceAccount" && subject.name === serviceAccount && subjectNs === namespace;
-      }),
-    );
   }
 
   cloudOfType(type: string): CloudResource[] {

@@ -115,6 +115,20 @@ describe("policyRules", () => {
     expect(reports["slipway-r6"]).toEqual([{ message: expect.stringContaining("no PodDisruptionBudget"), urn: "urn:pulumi:test::slipway::kubernetes:apps/v1:Deployment::shop/cart" }]);
   });
 
+  it("judges a pod template inside any kind, e.g. a privileged Argo Rollout", async () => {
+    const stack = secureStack();
+    const rollout = structuredClone(find(stack, "Deployment", "cart"));
+    Object.assign(rollout, { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout" });
+    rollout.metadata.name = "cart-rollout";
+    delete rollout.spec.strategy;
+    rollout.spec.template.spec.serviceAccountName = "cart-rollout";
+    rollout.spec.template.spec.containers[0].securityContext.privileged = true;
+    stack.manifests.push(rollout, { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "cart-rollout", namespace: "shop", labels: rollout.metadata.labels }, automountServiceAccountToken: false });
+    const reports = await evaluate(stack);
+    expect(Object.keys(reports)).toEqual(["slipway-s6"]);
+    expect(reports["slipway-s6"][0].message).toContain("argoproj.io/v1alpha1/Rollout shop/cart-rollout: spec.template.spec.containers[0].securityContext.privileged");
+  });
+
   it("reports cloud violations through stack policies", async () => {
     const stack = secureStack();
     stack.cloud.find((r) => r.type === "aws:eks/cluster:Cluster")!.inputs.enabledClusterLogTypes = [];

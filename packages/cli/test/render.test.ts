@@ -21,7 +21,17 @@ describe("slipway render examples/sample --stack dev", () => {
   afterAll(() => rmSync(resolve(outDir, ".."), { recursive: true, force: true }));
 
   it("writes one file per namespace and kind, plus charts.yaml and cloud.yaml", () => {
-    expect(result.files).toEqual(["_cluster/namespace.yaml", "charts.yaml", "cloud.yaml", "sample/configmap.yaml", "sample/deployment.yaml", "sample/service.yaml"]);
+    expect(result.files).toEqual([
+      "_cluster/namespace.yaml",
+      "charts.yaml",
+      "cloud.yaml",
+      "sample/configmap.yaml",
+      "sample/deployment.yaml",
+      "sample/networkpolicy.yaml",
+      "sample/poddisruptionbudget.yaml",
+      "sample/service.yaml",
+      "sample/serviceaccount.yaml",
+    ]);
     for (const file of result.files) expect(existsSync(join(outDir, file))).toBe(true);
     expect(existsSync(join(outDir, OUTPUT_MARKER))).toBe(true);
   });
@@ -48,14 +58,17 @@ describe("slipway render examples/sample --stack dev", () => {
 
   it("summarizes objects per kind, charts and cloud resources", () => {
     const lines = result.summary.split("\n");
-    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(6 files\)$/);
+    expect(lines[0]).toMatch(/^Rendered stack dev of sample into .*dev \(9 files\)$/);
     expect(lines.slice(1)).toEqual([
-      "Kubernetes objects: 4",
-      "  KIND                OBJECTS",
-      "  apps/v1/Deployment  1",
-      "  v1/ConfigMap        1",
-      "  v1/Namespace        1",
-      "  v1/Service          1",
+      "Kubernetes objects: 8",
+      "  KIND                                OBJECTS",
+      "  apps/v1/Deployment                  1",
+      "  networking.k8s.io/v1/NetworkPolicy  2",
+      "  policy/v1/PodDisruptionBudget       1",
+      "  v1/ConfigMap                        1",
+      "  v1/Namespace                        1",
+      "  v1/Service                          1",
+      "  v1/ServiceAccount                   1",
       "Helm charts: 0",
       "Cloud resources: 0",
     ]);

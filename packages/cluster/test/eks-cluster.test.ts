@@ -4,7 +4,7 @@ import { render } from "@slipway/testing";
 import { Cluster, CONTROL_PLANE_LOG_TYPES, EksClusterArgs } from "@slipway/cluster";
 import { ADMIN_ROLE, AWS_CONFIG, one, policy, TEAM_ROLE, ZONES } from "./support";
 
-const eks = (args: Partial<EksClusterArgs> = {}) => () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, ...args } as EksClusterArgs);
+const eks = (args: Partial<EksClusterArgs> = {}) => () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] }, ...args } as EksClusterArgs);
 
 describe("EKS cluster: network", () => {
   it("builds a VPC with a private and a public subnet in each zone, NAT per zone", async () => {
@@ -26,7 +26,7 @@ describe("EKS cluster: network", () => {
   });
 
   it("takes its zones from the region when none are given", async () => {
-    const r = await render(() => new Cluster("main", { kind: "eks", network: { zoneCount: 2, natGateways: "single" } }), { config: AWS_CONFIG });
+    const r = await render(() => new Cluster("main", { kind: "eks", network: { zoneCount: 2, natGateways: "single" }, access: { admins: [ADMIN_ROLE] } }), { config: AWS_CONFIG });
     const zones = r.byType("aws:ec2/subnet:Subnet").filter((s) => s.name.startsWith("main-private")).map((s) => s.inputs.availabilityZone);
     expect(zones).toEqual(["eu-west-1a", "eu-west-1b"]);
     expect(r.byType("aws:ec2/natGateway:NatGateway")).toHaveLength(1);
@@ -54,7 +54,7 @@ describe("EKS cluster: control plane", () => {
       name: "main-test",
       version: "1.33",
       vpcConfig: { endpointPrivateAccess: true, endpointPublicAccess: false },
-      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: `arn:aws:kms:eu-west-1:123456789012:key/${key.id}` } },
       enabledClusterLogTypes: CONTROL_PLANE_LOG_TYPES,
       kubernetesNetworkConfig: { ipFamily: "ipv4", serviceIpv4Cidr: "172.20.0.0/16" },
@@ -62,7 +62,25 @@ describe("EKS cluster: control plane", () => {
     });
     expect((cluster.vpcConfig as Record<string, unknown>).publicAccessCidrs).toBeUndefined();
     expect(CONTROL_PLANE_LOG_TYPES).toEqual(expect.arrayContaining(["api", "audit", "authenticator"]));
-    expect(one(r, "aws:cloudwatch/logGroup:LogGroup", "main-logs").inputs).toMatchObject({ name: "/aws/eks/main-test/cluster", retentionInDays: 90 });
+    expect(one(r, "aws:cloudwatch/logGroup:LogGroup", "main-logs").inputs).toMatchObject({ name: "/aws/eks/main-test/cluster", retentionInDays: 90, kmsKeyId: `arn:aws:kms:eu-west-1:123456789012:key/${key.id}` });
+  });
+
+  it("scopes its one customer-managed key: admin actions for the account, use for the cluster role, the cluster's log group and ECR", async () => {
+    const r = await render(eks(), { config: AWS_CONFIG });
+    expect(r.byType("aws:kms/key:Key")).toHaveLength(1);
+    const statements = policy(one(r, "aws:kms/key:Key", "main-secrets").inputs.policy).Statement as Record<string, unknown>[];
+    const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+    expect(Object.keys(bySid)).toEqual(["AccountAdministersKey", "EksEncryptsSecrets", "LogsEncryptLogGroups", "EcrEncryptsImages"]);
+    // No kms:* and no data access for the account as a whole.
+    expect(statements.flatMap((s) => s.Action as string[]).every((a) => /^kms:[A-Za-z]+$/.test(a))).toBe(true);
+    expect(bySid.AccountAdministersKey.Action).not.toContain("kms:Decrypt");
+    expect(bySid.LogsEncryptLogGroups).toMatchObject({
+      Principal: { Service: "logs.eu-west-1.amazonaws.com" },
+      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": ["arn:aws:logs:eu-west-1:123456789012:log-group:/aws/eks/main-test/cluster"] } },
+    });
+    expect(bySid.EcrEncryptsImages).toMatchObject({ Condition: { StringEquals: { "kms:ViaService": "ecr.eu-west-1.amazonaws.com", "kms:CallerAccount": "123456789012" } } });
+    const role = one(r, "aws:iam/role:Role", "main-cluster");
+    expect((bySid.EksEncryptsSecrets.Principal as { AWS: string }).AWS).toMatch(new RegExp(`role/${role.inputs.name ?? role.id}$`));
   });
 
   it("opens the public endpoint only to the CIDRs given", async () => {
@@ -80,17 +98,17 @@ describe("EKS cluster: control plane", () => {
     expect(at0(one(r, "aws:eks/cluster:Cluster", "main").inputs.encryptionConfig, "provider")).toEqual({ keyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" });
   });
 
-  it("gives admins cluster-admin and teams namespaced access through access entries", async () => {
-    const access = { admins: [ADMIN_ROLE], teams: [{ roleArn: TEAM_ROLE, namespaces: ["shop", "shop-staging"] }], creatorAdmin: false };
+  it("gives admins cluster-admin explicitly and maps teams to their tenant's groups with no cloud-side policy", async () => {
+    const access = { admins: [ADMIN_ROLE], teams: [{ roleArn: TEAM_ROLE, groups: ["shop-developers"] }] };
     const r = await render(eks({ access }), { config: AWS_CONFIG });
     expect(r.byType("aws:eks/accessEntry:AccessEntry").map((e) => e.inputs)).toEqual([
       { clusterName: "main-test", principalArn: ADMIN_ROLE, type: "STANDARD" },
-      { clusterName: "main-test", principalArn: TEAM_ROLE, type: "STANDARD" },
+      { clusterName: "main-test", principalArn: TEAM_ROLE, type: "STANDARD", kubernetesGroups: ["shop-developers"] },
     ]);
+    // The team's rights are the Tenant's RoleBindings of group shop-developers, nothing else.
     const associations = r.byType("aws:eks/accessPolicyAssociation:AccessPolicyAssociation").map((a) => a.inputs);
     expect(associations).toEqual([
       { clusterName: "main-test", principalArn: ADMIN_ROLE, policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", accessScope: { type: "cluster" } },
-      { clusterName: "main-test", principalArn: TEAM_ROLE, policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy", accessScope: { type: "namespace", namespaces: ["shop", "shop-staging"] } },
     ]);
     expect(one(r, "aws:eks/cluster:Cluster", "main").inputs.accessConfig).toEqual({ authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false });
     // The provider waits for the admins' entries.

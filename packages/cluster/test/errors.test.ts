@@ -1,14 +1,14 @@
 import * as k8s from "@pulumi/kubernetes";
 import { render } from "@slipway/testing";
 import { Cluster, EksClusterArgs, ExistingClusterArgs, NodePool, NodePoolArgs, Registry, WorkloadIdentity, WorkloadIdentityArgs } from "@slipway/cluster";
-import { ADMIN_ROLE, AWS_CONFIG, expectInputError, failure, ZONES } from "./support";
+import { ADMIN_ROLE, AWS_CONFIG, expectInputError, failure, TEAM_ROLE, ZONES } from "./support";
 
-const eks = (args: Record<string, unknown>) => () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, ...args } as EksClusterArgs);
+const eks = (args: Record<string, unknown>) => () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] }, ...args } as EksClusterArgs);
 const existing = (args: Record<string, unknown>) => () => new Cluster("main", { kind: "existing", kubeconfig: "unused", ...args } as ExistingClusterArgs);
 const onprem = () => ({ clusterName: "onprem", kind: "existing" as const, provider: new k8s.Provider("onprem", { kubeconfig: "{}" }) });
-const pool = (args: Record<string, unknown>) => () => new NodePool("batch", { cluster: new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES } }), ...args } as NodePoolArgs);
+const pool = (args: Record<string, unknown>) => () => new NodePool("batch", { cluster: new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] } }), ...args } as NodePoolArgs);
 const identity = (args: Record<string, unknown>) => () => {
-  const cluster = new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES } });
+  const cluster = new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] } });
   return new WorkloadIdentity("cart", { cluster, namespace: "shop", serviceAccount: "cart", policyArns: ["arn:aws:iam::123456789012:policy/cart"], ...args } as WorkloadIdentityArgs);
 };
 const ecr = (args: Record<string, unknown>) => () => new Registry("images", { kind: "ecr", repositories: ["shop/cart"], ...args } as never);
@@ -43,9 +43,12 @@ const cases: [string, () => unknown, string, string, string][] = [
   ["unsupported Kubernetes version", eks({ version: "1.24" }), C, "version", '"1.24"'],
   ["version that is not one", eks({ version: "latest" }), C, "version", '"latest"'],
   ["admin that is not an ARN", eks({ access: { admins: ["platform-admins"] } }), C, "access.admins[0]", '"platform-admins"'],
-  ["team role of a user", eks({ access: { teams: [{ roleArn: "arn:aws:iam::123456789012:user/bob", namespaces: ["shop"] }] } }), C, "access.teams[0].roleArn", "user/bob"],
-  ["team without namespaces", eks({ access: { teams: [{ roleArn: ADMIN_ROLE, namespaces: [] }] } }), C, "access.teams[0].namespaces", "[]"],
-  ["same principal twice", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: ADMIN_ROLE, namespaces: ["shop"] }] } }), C, "access.teams[0].roleArn", "platform-admins"],
+  ["team role of a user", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: "arn:aws:iam::123456789012:user/bob", groups: ["shop-developers"] }] } }), C, "access.teams[0].roleArn", "user/bob"],
+  ["team without groups", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: TEAM_ROLE, groups: [] }] } }), C, "access.teams[0].groups", "[]"],
+  ["team mapped to a system group", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: TEAM_ROLE, groups: ["system:masters"] }] } }), C, "access.teams[0].groups[0]", '"system:masters"'],
+  ["team asking for a cloud-side edit policy", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: TEAM_ROLE, groups: ["shop-developers"], access: "edit" }] } }), C, "access.teams[0].access", '"edit"'],
+  ["no admin and no creator admin", eks({ access: { teams: [{ roleArn: TEAM_ROLE, groups: ["shop-developers"] }] } }), C, "access.admins", "undefined"],
+  ["same principal twice", eks({ access: { admins: [ADMIN_ROLE], teams: [{ roleArn: ADMIN_ROLE, groups: ["shop-developers"] }] } }), C, "access.teams[0].roleArn", "platform-admins"],
   ["log retention CloudWatch refuses", eks({ logRetentionDays: 10 }), C, "logRetentionDays", "10"],
   ["add-on version without build", eks({ addonVersions: { coredns: "1.11.4" } }), C, "addonVersions.coredns", '"1.11.4"'],
   ["unknown add-on", eks({ addonVersions: { "aws-load-balancer": "v1.0.0-eksbuild.1" } }), C, "addonVersions.aws-load-balancer", '"aws-load-balancer"'],

@@ -1,10 +1,10 @@
 import { render } from "@slipway/testing";
 import { AppService } from "@slipway/apps";
 import { Cluster, IRSA_ROLE_ANNOTATION, NodePool, POOL_LABEL, WorkloadIdentity, WorkloadIdentityArgs } from "@slipway/cluster";
-import { at, AWS_CONFIG, one, policy, ZONES } from "./support";
+import { ADMIN_ROLE, at, AWS_CONFIG, one, policy, ZONES } from "./support";
 
 const ORDERS_TABLE = "arn:aws:dynamodb:eu-west-1:123456789012:table/orders";
-const eksCluster = () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES } });
+const eksCluster = () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] } });
 const identity = (cluster: Cluster, args: Partial<WorkloadIdentityArgs> = {}) =>
   new WorkloadIdentity("cart", { cluster, namespace: "shop", serviceAccount: "cart", policies: [{ actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [ORDERS_TABLE] }], ...args });
 

@@ -2,9 +2,9 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { render } from "@slipway/testing";
 import { Cluster, NODE_POLICIES, NodePool, NodePoolArgs, POOL_LABEL } from "@slipway/cluster";
-import { AWS_CONFIG, one, policy, ZONES } from "./support";
+import { ADMIN_ROLE, AWS_CONFIG, one, policy, ZONES } from "./support";
 
-const eksCluster = () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES } });
+const eksCluster = () => new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] } });
 
 describe("NodePool on EKS", () => {
   const pool = (args: Partial<NodePoolArgs> = {}, opts?: pulumi.ComponentResourceOptions) => new NodePool("batch", { cluster: eksCluster(), ...args }, opts);

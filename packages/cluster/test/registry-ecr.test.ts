@@ -1,17 +1,25 @@
 import { render } from "@slipway/testing";
 import { Cluster, EcrRegistryArgs, NodePool, PULL_ACTIONS, PUSH_ACTIONS, Registry } from "@slipway/cluster";
-import { AWS_CONFIG, CI_ROLE, one, policy, ZONES } from "./support";
+import { ADMIN_ROLE, AWS_CONFIG, CI_ROLE, one, policy, ZONES } from "./support";
 
 const REPOSITORIES = ["shop/cart", "shop/checkout"];
 const ecr = (args: Partial<EcrRegistryArgs> = {}) => new Registry("images", { kind: "ecr", repositories: REPOSITORIES, ...args });
 
 describe("Registry on ECR", () => {
-  it("makes immutable, scanned, KMS-encrypted repositories with lifecycle rules (CHECKS W4)", async () => {
+  it("makes immutable, scanned repositories encrypted with one customer-managed key, with lifecycle rules (CHECKS W4, SH ECR.5)", async () => {
     const r = await render(() => ecr({ keepLast: 50, untaggedExpireDays: 7 }), { config: AWS_CONFIG });
     const repositories = r.byType("aws:ecr/repository:Repository");
     expect(repositories.map((x) => x.inputs.name)).toEqual(REPOSITORIES);
+    const [key] = r.byType("aws:kms/key:Key");
+    expect(r.byType("aws:kms/key:Key")).toHaveLength(1);
+    expect(key.inputs.enableKeyRotation).toBe(true);
+    expect((policy(key.inputs.policy).Statement as { Sid: string }[]).map((s) => s.Sid)).toEqual(["AccountAdministersKey", "EcrEncryptsImages"]);
     for (const repo of repositories) {
-      expect(repo.inputs).toMatchObject({ imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true }, encryptionConfigurations: [{ encryptionType: "KMS" }] });
+      expect(repo.inputs).toMatchObject({
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: `arn:aws:kms:eu-west-1:123456789012:key/${key.id}` }],
+      });
       expect(repo.inputs.forceDelete).toBeUndefined();
     }
     const lifecycle = one(r, "aws:ecr/lifecyclePolicy:LifecyclePolicy", "images-shop-cart");
@@ -29,7 +37,7 @@ describe("Registry on ECR", () => {
 
   it("lets the node pools' roles pull, and nothing else", async () => {
     const r = await render(() => {
-      const cluster = new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES } });
+      const cluster = new Cluster("main", { kind: "eks", network: { availabilityZones: ZONES }, access: { admins: [ADMIN_ROLE] } });
       const pool = new NodePool("general", { cluster });
       ecr({ pullers: [pool] });
     }, { config: AWS_CONFIG });

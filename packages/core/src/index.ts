@@ -11,3 +11,4 @@ export * from "./profile";
 export * from "./builders";
 export * from "./handles";
 export * from "./charts";
+export * from "./pod-security";

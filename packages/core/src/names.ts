@@ -51,3 +51,12 @@ export function childName(parent: string, suffix: string, maxLength = 63): strin
   const head = full.slice(0, maxLength - hash.length - 1).replace(/[-.]+$/, "");
   return `${head}-${hash}`;
 }
+
+const GROUP = /^[A-Za-z0-9][A-Za-z0-9._@:/-]*$/;
+
+/** A Kubernetes RBAC group a team belongs to: no spaces, never a `system:` group (CHECKS A1). */
+export function checkGroupName(site: InputSite, path: string, group: unknown): string {
+  if (typeof group !== "string" || !GROUP.test(group)) fail(site, path, group, "is not a group name", "use the group name your identity provider issues, without spaces");
+  if ((group as string).startsWith("system:")) fail(site, path, group, "is a Kubernetes system group", "bind team groups, never system: groups");
+  return group as string;
+}

@@ -16,9 +16,6 @@ export const FLUENT_BIT_CHART: ChartSource = {
   repository: "https://fluent.github.io/helm-charts",
 };
 
-/** Pod Security version system namespaces pin (CHECKS S12). */
-export const POD_SECURITY_VERSION = "v1.33";
-
 /** The Grafana sidecar loads every ConfigMap carrying this label (with value "1") as a dashboard. */
 export const DASHBOARD_LABEL = "grafana_dashboard";
 /** The annotation naming the Grafana folder a dashboard ConfigMap goes into. */

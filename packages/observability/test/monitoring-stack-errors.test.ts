@@ -25,6 +25,7 @@ const cases: [string, string, Args | Record<string, unknown>, string, string][] 
   ["retention size in Kubernetes units", "monitoring", { retentionSize: "45Gi" }, "retentionSize", '"45Gi"'],
   ["retention size larger than the volume", "monitoring", { storageSize: "50Gi", retentionSize: "60GB" }, "retentionSize", '"60GB"'],
   ["bad namespace", "monitoring", { namespace: "Monitoring_NS" }, "namespace", '"Monitoring_NS"'],
+  ["node-exporter sharing the stack's namespace", "monitoring", { agentNamespace: "monitoring" }, "agentNamespace", '"monitoring"'],
   ["highAvailability not a boolean", "monitoring", { highAvailability: "yes" }, "highAvailability", '"yes"'],
   ["prometheus memory not a quantity", "monitoring", { resources: { prometheus: { requests: { memory: "lots" } } } }, "resources.prometheus.requests.memory", '"lots"'],
   ["unknown size preset", "monitoring", { resources: { grafana: "huge" } }, "resources.grafana", '"huge"'],

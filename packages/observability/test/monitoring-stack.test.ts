@@ -116,10 +116,16 @@ describe("MonitoringStack: the chart", () => {
 });
 
 describe("MonitoringStack: namespace", () => {
-  it("is privileged while node-exporter reads the hosts, restricted without it", async () => {
-    const withExporter = (await renderFull()).find("Namespace", "monitoring");
-    expect(withExporter.metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged", "pod-security.kubernetes.io/audit": "privileged", "pod-security.kubernetes.io/warn": "privileged" });
+  it("stays restricted; node-exporter alone runs in its own privileged namespace", async () => {
+    const full = await renderFull();
+    const restricted = { "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted", "pod-security.kubernetes.io/audit": "restricted", "pod-security.kubernetes.io/enforce-version": "v1.33" };
+    expect(full.find("Namespace", "monitoring").metadata.labels).toMatchObject(restricted);
+    expect(full.find("Namespace", "monitoring-agents").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "privileged", "pod-security.kubernetes.io/audit": "privileged", "pod-security.kubernetes.io/warn": "privileged" });
+    expect(at(chartOf(full).values, "prometheus-node-exporter.namespaceOverride")).toBe("monitoring-agents");
+    const chart = full.byType("kubernetes:helm.sh/v4:Chart")[0];
+    expect(chart.dependencies).toContain(resourceOf(full, "Namespace", "monitoring-agents").urn);
     const r = await render(() => new MonitoringStack("monitoring", { cluster: cluster(), storageClass: BLOCK, nodeExporter: false }));
+    expect(r.filter("Namespace").map((n) => n.metadata.name)).toEqual(["monitoring"]);
     expect(r.find("Namespace", "monitoring").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "v1.33" });
     expect(at(chartOf(r).values, "nodeExporter.enabled")).toBe(false);
   });

@@ -11,7 +11,13 @@ export function redactManifest(manifest: Manifest, secretPaths: readonly string[
   return out;
 }
 
-/** Multi-document YAML in the order given. */
+/**
+ * Emitting as YAML 1.1 quotes every string a 1.1 reader would take for something else (`yes`, `on`,
+ * `0755`, `1_000`, `12:30`), so kubectl's sigs.k8s.io/yaml, PyYAML and 1.2 readers all read the same data.
+ */
+export const YAML_OPTIONS = { version: "1.1", lineWidth: 0, sortMapEntries: false } as const;
+
+/** Multi-document YAML in the order given, read the same by YAML 1.1 and 1.2 readers. */
 export function toYamlDocuments(objects: readonly unknown[]): string {
-  return objects.map((o) => stringify(o, { lineWidth: 0, sortMapEntries: false })).join("---\n");
+  return objects.map((o) => stringify(o, YAML_OPTIONS)).join("---\n");
 }

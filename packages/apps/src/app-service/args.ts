@@ -40,6 +40,8 @@ export interface ExposeArgs {
     tlsSecret?: string;
     /** A cert-manager ClusterIssuer that issues the host's certificate. @default none (then tlsSecret must exist) */
     clusterIssuer?: string;
+    /** The Ingress controller's pods, the only ones allowed in. @default ingress-nginx's controller pods in the tenant's ingress namespace (else "ingress-nginx") */
+    controller?: { namespace?: string; podLabels?: Record<string, string> };
   };
 }
 
@@ -86,8 +88,12 @@ export interface AppServiceOptions extends PodArgs {
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
   scale?: ScaleArgs;
-  /** Service type; a LoadBalancer or NodePort exposes the app directly, so it must be asked for (CHECKS N3). @default "ClusterIP" */
+  /** Service type; a LoadBalancer or NodePort exposes the app directly, a named exception with `exposureReason` (CHECKS N3). @default "ClusterIP" */
   serviceType?: "ClusterIP" | "LoadBalancer" | "NodePort";
+  /** Why the app is exposed directly instead of through the gateway; required with a LoadBalancer or NodePort. @default none */
+  exposureReason?: string;
+  /** Client networks a LoadBalancer admits (the Service's source ranges and the pods' ingress allow); required with a LoadBalancer. @default none */
+  loadBalancerSourceRanges?: string[];
   /** Exposure outside the cluster through a gateway or ingress. @default none (ClusterIP only) */
   expose?: ExposeArgs;
   /** A canary release. @default none */

@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkNumber, checkOneOf, DefaultsProfile, fail, InputSite, Manifest, NamedPort, normalizePorts, PortMap, servicePorts } from "@slipway/core";
 import { planPod, rollingDeployment } from "../workload/plan";
 import { AppServiceArgs } from "./args";
+import { planDirectExposure } from "./direct-exposure";
 import { planExposure, RouteBackend } from "./exposure";
+import { planIngressAllows } from "./ingress-allows";
 import { planServiceMonitor } from "./metrics";
 import { planHpa, planPdb } from "./scaling";
 
@@ -56,7 +58,9 @@ export function planAppService(site: InputSite, args: AppServiceArgs, stack: Def
 
   objects.push(deployment(name, "stable", args.image, replicas));
   const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
-  objects.push({ apiVersion: "v1", kind: "Service", metadata: { ...base }, spec: { type: serviceType, selector, ports: servicePorts(ports) } });
+  const direct = planDirectExposure(site, base, selector, ports, { ...args, serviceType });
+  const serviceMeta = Object.keys(direct.annotations).length ? { ...base, annotations: direct.annotations } : base;
+  objects.push({ apiVersion: "v1", kind: "Service", metadata: serviceMeta, spec: { type: serviceType, ...direct.spec, selector, ports: servicePorts(ports) } }, ...direct.objects);
   if (args.scale) objects.push(planHpa(site, base, name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(base, { ...selector, [TRACK_LABEL]: "stable" }));
 
@@ -84,6 +88,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, stack: Def
   const exposure = args.expose ? planExposure(site, base, args.expose, ports, backends) : undefined;
   if (exposure) objects.push(...exposure.objects);
   if (args.metrics) objects.push(planServiceMonitor(site, base, selector, ports, args.metrics, SPLIT_LABEL));
+  objects.push(...planIngressAllows(site, base, selector, ports, args));
   return {
     objects,
     namespace,

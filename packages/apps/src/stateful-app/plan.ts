@@ -19,6 +19,7 @@ import {
   standardLabels,
 } from "@slipway/core";
 import { planExposure } from "../app-service/exposure";
+import { planIngressAllows } from "../app-service/ingress-allows";
 import { planPdb } from "../app-service/scaling";
 import { resolveNamespace, resolveProfile } from "../tenant-ref";
 import { runAsProfile } from "../workload/plan";
@@ -187,6 +188,7 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: D
   if (replicas > 1) objects.push(planPdb(meta, selector));
   const exposure = args.expose ? planExposure(site, meta, args.expose, ports, [{ service: name, weight: 100 }]) : undefined;
   if (exposure) objects.push(...exposure.objects);
+  objects.push(...planIngressAllows(site, meta, selector, ports, args));
   return { objects, namespace, serviceName: name, headlessServiceName: headless, podSelector: selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
 }
 

@@ -32,7 +32,7 @@ export interface ContainerLimitsArgs {
 export interface TenantGroups {
   /** Manage everything in the namespace, including RBAC bindings. */
   admin?: string[];
-  /** Deploy and operate workloads; read and write secrets by name (never list them). */
+  /** Deploy and operate workloads; write Secrets but never read them (pods read them through references). */
   developer?: string[];
   /** Read workloads and logs; no secrets. */
   viewer?: string[];
@@ -57,7 +57,7 @@ export interface TenantArgs {
   gateway?: GatewayHandle;
   /** Platform namespaces allowed in (monitoring scrapes, ingress traffic). @default { monitoring: "monitoring", ingress: the gateway's } */
   platform?: PlatformNamespaces;
-  /** Pod Security Standards version the namespace pins. @default "v1.33" */
+  /** Pod Security Standards version the namespace pins. @default POD_SECURITY_VERSION (core) */
   podSecurityVersion?: string;
   /** Defaults every app of the tenant inherits. @default none */
   defaults?: ProfileOverride;

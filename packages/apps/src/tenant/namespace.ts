@@ -1,4 +1,4 @@
-import { checkNumber, checkQuantity, fail, InputSite, Manifest } from "@slipway/core";
+import { checkNumber, checkPodSecurityVersion, checkQuantity, fail, InputSite, Manifest, podSecurityLabels } from "@slipway/core";
 import { ContainerLimitsArgs, QuotaArgs } from "./args";
 
 /** Label that marks a namespace as a tenant's: cluster-wide policies (Calico, checks) select on it. */
@@ -8,12 +8,7 @@ type Meta = { name: string; namespace: string; labels: Record<string, string> };
 
 /** A Namespace enforcing Pod Security "restricted" at a pinned version, warned and audited the same (CHECKS S12). */
 export function planNamespace(site: InputSite, meta: Meta, tenantName: string, version: string): Manifest {
-  if (!/^v1\.[0-9]{1,2}$/.test(version)) fail(site, "podSecurityVersion", version, "is not a pinned Kubernetes minor version", 'e.g. "v1.33" (not "latest")');
-  const pss: Record<string, string> = {};
-  for (const mode of ["enforce", "warn", "audit"]) {
-    pss[`pod-security.kubernetes.io/${mode}`] = "restricted";
-    pss[`pod-security.kubernetes.io/${mode}-version`] = version;
-  }
+  const pss = podSecurityLabels("restricted", checkPodSecurityVersion(site, "podSecurityVersion", version));
   return { apiVersion: "v1", kind: "Namespace", metadata: { name: meta.namespace, labels: { ...meta.labels, ...pss, [TENANT_LABEL]: tenantName } } };
 }
 

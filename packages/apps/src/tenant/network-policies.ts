@@ -6,10 +6,11 @@ type Meta = { namespace: string; labels: Record<string, string> };
 export const namespaceNamed = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
 
 /**
- * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS, traffic from the
- * gateway/ingress namespace and scraping from the monitoring namespace. Connections add the rest.
+ * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS. Nothing is let in
+ * tenant-wide: each app admits the gateway's proxies and Prometheus on its own ports (AppService),
+ * and connections add the rest.
  */
-export function planTenantPolicies(meta: Meta, platform: { ingress?: string; monitoring?: string }): Manifest[] {
+export function planTenantPolicies(meta: Meta): Manifest[] {
   const policy = (name: string, spec: Record<string, unknown>): Manifest => ({
     apiVersion: "networking.k8s.io/v1",
     kind: "NetworkPolicy",
@@ -31,7 +32,5 @@ export function planTenantPolicies(meta: Meta, platform: { ingress?: string; mon
       ],
     }),
   ];
-  if (platform.ingress) objects.push(policy("allow-from-gateway", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: namespaceNamed(platform.ingress) }] }] }));
-  if (platform.monitoring) objects.push(policy("allow-from-monitoring", { policyTypes: ["Ingress"], ingress: [{ from: [{ namespaceSelector: namespaceNamed(platform.monitoring) }] }] }));
   return objects;
 }

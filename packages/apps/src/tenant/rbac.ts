@@ -1,4 +1,4 @@
-import { EXEC_GRANTED_ANNOTATION, fail, InputSite, Manifest } from "@slipway/core";
+import { checkGroupName, EXEC_GRANTED_ANNOTATION, fail, InputSite, Manifest } from "@slipway/core";
 import { TenantGroups } from "./args";
 
 type Rule = { apiGroups: string[]; resources: string[]; verbs: string[] };
@@ -19,11 +19,11 @@ const READABLE: Rule[] = [
   { apiGroups: ["gateway.networking.k8s.io"], resources: ["httproutes", "grpcroutes"], verbs: READ },
 ];
 
-/** What developers change: workloads and their config; Secrets by name only (no list/watch: CHECKS A1). */
+/** What developers change: workloads and their config; Secrets are write-only (no get/list/watch: CHECKS A1). */
 const DEVELOPER: Rule[] = [
   { apiGroups: [""], resources: ["pods"], verbs: ["delete"] },
   { apiGroups: [""], resources: ["services", "configmaps"], verbs: WRITE },
-  { apiGroups: [""], resources: ["secrets"], verbs: ["get", ...WRITE] },
+  { apiGroups: [""], resources: ["secrets"], verbs: WRITE },
   { apiGroups: ["apps"], resources: ["deployments", "statefulsets"], verbs: WRITE },
   { apiGroups: ["apps"], resources: ["deployments/scale", "statefulsets/scale"], verbs: ["get", "update", "patch"] },
   { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: WRITE },
@@ -48,8 +48,6 @@ export function roleRules(role: keyof TenantGroups, execFor: readonly string[]):
   return execFor.includes(role) ? [...rules, EXEC] : rules;
 }
 
-const GROUP = /^[A-Za-z0-9][A-Za-z0-9._@:/-]*$/;
-
 /** Namespaced Roles and RoleBindings mapping team groups to admin / developer / viewer (CHECKS A1). */
 export function planRbac(site: InputSite, meta: Meta, groups: TenantGroups = {}, execFor: readonly string[] = []): Manifest[] {
   for (const [i, role] of execFor.entries()) {
@@ -60,10 +58,7 @@ export function planRbac(site: InputSite, meta: Meta, groups: TenantGroups = {},
     const members = groups[role];
     if (members === undefined) continue;
     if (!Array.isArray(members) || members.length === 0) fail(site, `groups.${role}`, members, "must list at least one group");
-    members.forEach((group, i) => {
-      if (typeof group !== "string" || !GROUP.test(group)) fail(site, `groups.${role}[${i}]`, group, "is not a group name", "use the group name your identity provider issues, without spaces");
-      if (group.startsWith("system:")) fail(site, `groups.${role}[${i}]`, group, "is a Kubernetes system group", "bind team groups, never system: groups");
-    });
+    members.forEach((group, i) => checkGroupName(site, `groups.${role}[${i}]`, group));
     const name = `${meta.namespace}-${role}`;
     const annotations = execFor.includes(role) ? { annotations: { [EXEC_GRANTED_ANNOTATION]: "granted by the tenant's execFor" } } : {};
     objects.push({ apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata: { ...meta, name, ...annotations }, rules: roleRules(role, execFor) });

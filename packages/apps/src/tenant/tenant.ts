@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { checkDnsLabel, fail, InputSite, Manifest, ProfileOverride, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
+import { checkDnsLabel, fail, InputSite, Manifest, PlatformNamespaces, POD_SECURITY_VERSION, ProfileOverride, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
 import { TenantRef } from "../tenant-ref";
 import { TenantArgs } from "./args";
 import { planLimitRange, planNamespace, planQuota } from "./namespace";
@@ -10,6 +10,7 @@ import { planRbac } from "./rbac";
 export interface TenantPlan {
   objects: Manifest[];
   namespace: string;
+  platform: PlatformNamespaces;
   pullSecret?: string;
 }
 
@@ -26,10 +27,10 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
   checkDnsLabel(site, "platform.ingress", ingress);
   checkDnsLabel(site, "platform.monitoring", monitoring);
   const objects: Manifest[] = [
-    planNamespace(site, meta, tenantName, args.podSecurityVersion ?? "v1.33"),
+    planNamespace(site, meta, tenantName, args.podSecurityVersion ?? POD_SECURITY_VERSION),
     planQuota(site, meta, args.quota),
     planLimitRange(site, meta, args.limits),
-    ...planTenantPolicies(meta, { ingress, monitoring }),
+    ...planTenantPolicies(meta),
     ...planRbac(site, meta, args.groups, args.execFor),
   ];
   let pullSecret: string | undefined;
@@ -44,7 +45,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
       stringData: { ".dockerconfigjson": args.registry.pullSecretDockerConfig },
     });
   }
-  return { objects, namespace, pullSecret };
+  return { objects, namespace, platform: { ingress, monitoring }, pullSecret };
 }
 
 /**
@@ -59,12 +60,14 @@ export class Tenant extends SlipwayComponent implements TenantRef {
   readonly provider?: k8s.Provider;
   readonly namespaceResource: pulumi.Resource;
   readonly accepts?: string[];
+  readonly platform: PlatformNamespaces;
 
   constructor(name: string, args: TenantArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     const plan = planTenant(siteOf("Tenant", name), args);
     super("apps", "Tenant", name, opts);
     this.tenantName = name;
     this.namespace = plan.namespace;
+    this.platform = plan.platform;
     this.profile = args.defaults;
     if (args.accepts) this.accepts = args.accepts;
     this.provider = args.cluster?.provider;

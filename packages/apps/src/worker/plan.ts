@@ -1,4 +1,5 @@
-import { checkNumber, checkPort, DefaultsProfile, fail, InputSite, Manifest } from "@slipway/core";
+import { checkNumber, checkPort, DefaultsProfile, fail, InputSite, Manifest, normalizePorts } from "@slipway/core";
+import { planIngressAllows } from "../app-service/ingress-allows";
 import { checkScrape } from "../app-service/metrics";
 import { planHpa, planPdb } from "../app-service/scaling";
 import { planPod, rollingDeployment } from "../workload/plan";
@@ -41,6 +42,10 @@ export function planWorker(site: InputSite, args: WorkerArgs, stack: DefaultsPro
   const objects: Manifest[] = [...pod.objects, rollingDeployment(pod, pod.template("spec", args.image), replicas)];
   if (args.scale) objects.push(planHpa(site, meta, meta.name, args.scale));
   if (args.scale || (replicas ?? 0) > 1) objects.push(planPdb(meta, selector));
-  if (args.metrics) objects.push(planPodMonitor(site, meta, selector, args.metrics));
+  if (args.metrics) {
+    objects.push(planPodMonitor(site, meta, selector, args.metrics));
+    // Beside the tenant's default deny, only the Prometheus pods reach the metrics port (as for an AppService).
+    objects.push(...planIngressAllows(site, meta, selector, normalizePorts(site, "metrics", { [METRICS_PORT]: args.metrics.port }), { metrics: { port: METRICS_PORT }, tenant: args.tenant }));
+  }
   return { objects, namespace: meta.namespace, deploymentName: meta.name, serviceAccountName: meta.name, podSelector: selector };
 }

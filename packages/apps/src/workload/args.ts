@@ -23,14 +23,16 @@ export interface PodArgs {
   image: pulumi.Input<string>;
   /** Entrypoint override. @default the image's */
   command?: pulumi.Input<string>[];
-  /** Arguments. @default the image's */
+  /** Arguments, in clear text in the pod spec: a secret here is an error (use `secrets` and `$(VAR)`). @default the image's */
   args?: pulumi.Input<string>[];
   /** Plain environment variables (Outputs allowed; a secret Output here is an error: use `secrets`). @default none */
   env?: EnvMap;
-  /** Non-secret settings, stored in a ConfigMap and passed as environment variables. @default none */
+  /** Non-secret settings, stored in a ConfigMap and passed as environment variables (a secret here is an error: use `secrets`). @default none */
   config?: Record<string, pulumi.Input<string>>;
-  /** Files by absolute path, stored in a ConfigMap and mounted read-only. @default none */
+  /** Files by absolute path, stored in a ConfigMap and mounted read-only (a secret here is an error: use `secretFiles`). @default none */
   files?: Record<string, pulumi.Input<string>>;
+  /** Files with secrets by absolute path (each a Pulumi secret), stored in a Secret and mounted read-only. @default none */
+  secretFiles?: Record<string, pulumi.Input<string>>;
   /** Secret values (each a Pulumi secret), stored in a Secret and passed as environment variables. @default none */
   secrets?: Record<string, pulumi.Input<string>>;
   /** A size preset or explicit requests/limits. @default the profile's size ("small") */

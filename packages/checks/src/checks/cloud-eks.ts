@@ -1,3 +1,4 @@
+import { coversInternet } from "../cidr";
 import { stackCheck } from "../define";
 import { list, record } from "../objects";
 
@@ -14,8 +15,9 @@ export const eksHardening = stackCheck(
     for (const r of stack.cloud) {
       if (r.type === "aws:eks/cluster:Cluster") {
         const vpc = record(r.inputs.vpcConfig);
-        const cidrs = list(vpc.publicAccessCidrs);
-        if (vpc.endpointPublicAccess !== false && (cidrs.length === 0 || cidrs.includes("0.0.0.0/0"))) {
+        const cidrs = list(vpc.publicAccessCidrs).filter((c): c is string => typeof c === "string");
+        // Coverage, not a pattern: 0.0.0.0/1 + 128.0.0.0/1 is the whole internet too.
+        if (vpc.endpointPublicAccess !== false && (cidrs.length === 0 || coversInternet(cidrs))) {
           report(r, "vpcConfig.endpointPublicAccess", "exposes the API endpoint to the whole internet", "set endpointPublicAccess: false, or restrict publicAccessCidrs");
         }
         const encryption = record(Array.isArray(r.inputs.encryptionConfig) ? r.inputs.encryptionConfig[0] : r.inputs.encryptionConfig);

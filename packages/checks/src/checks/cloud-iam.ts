@@ -71,6 +71,38 @@ function refersTo(ref: unknown, role: CloudResource): boolean {
   return names.some((name) => ref === name || ref.endsWith(`/${name}`));
 }
 
+/** AWS-managed policies that hand out administration: full admin, everything but IAM, IAM itself, or a whole service (`*FullAccess`). */
+const ADMIN_POLICY = /^(AdministratorAccess|PowerUserAccess|IAMFullAccess|.*FullAccess(-v\d+)?)$/;
+const EXCLUSIVE_ATTACHMENTS = "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
+const ATTACHMENTS = ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:iam/userPolicyAttachment:UserPolicyAttachment", "aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "aws:iam/policyAttachment:PolicyAttachment"];
+
+/** Every managed policy ARN attached to a role, user or group: by attachment resource or in a role's `managedPolicyArns`. */
+function attachedPolicies(cloud: readonly CloudResource[]): Array<[CloudResource, string, unknown]> {
+  const out: Array<[CloudResource, string, unknown]> = [];
+  for (const r of cloud) {
+    if (ATTACHMENTS.includes(r.type)) out.push([r, "policyArn", r.inputs.policyArn]);
+    if (r.type === EXCLUSIVE_ATTACHMENTS) list(r.inputs.policyArns).forEach((arn, i) => out.push([r, `policyArns[${i}]`, arn]));
+    if (r.type === ROLE) list(r.inputs.managedPolicyArns).forEach((arn, i) => out.push([r, `managedPolicyArns[${i}]`, arn]));
+  }
+  return out;
+}
+
+/**
+ * Actions that support no resource-level permission, so `Resource: "*"` is their only form:
+ * listing and describing (account-wide reads) and a few account-level calls. Any other action on
+ * `*` must name its resources or carry a Condition that scopes it.
+ */
+const UNSCOPABLE_ACTIONS = ["ecr:GetAuthorizationToken", "sts:GetCallerIdentity", "iam:GetAccountSummary"];
+function isUnscopable(action: string): boolean {
+  const verb = action.split(":")[1] ?? "";
+  return /^(List|Describe)/.test(verb) || UNSCOPABLE_ACTIONS.includes(action);
+}
+
+/** `*`, or an ARN whose resource part is nothing but wildcards and slashes (`arn:aws:s3:::*`): every resource of the service. */
+function isEveryResource(resource: string): boolean {
+  return resource === "*" || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:[*?/]+$/.test(resource);
+}
+
 const POLICY_DOCUMENTS: Array<[type: string, field: string]> = [
   ["aws:iam/policy:Policy", "policy"],
   ["aws:iam/rolePolicy:RolePolicy", "policy"],
@@ -81,7 +113,7 @@ const POLICY_DOCUMENTS: Array<[type: string, field: string]> = [
 export const leastPrivilege = stackCheck(
   {
     id: "W2",
-    title: "IAM policies: no Allow on */*, no service:*, no app permissions on the node role",
+    title: "IAM policies: no wildcard actions, no admin policies, no * resource on scopable actions, no app permissions on the node role",
     tools: ["SH:IAM.1", "SH:IAM.21"],
   },
   (stack, report) => {
@@ -95,11 +127,21 @@ export const leastPrivilege = stackCheck(
         if (st.effect !== "Allow") continue;
         const at = `${field}.Statement[${st.index}]`;
         if (st.notActions.length > 0) report(resource, `${at}.NotAction`, "allows everything except a list", "allow a list of actions instead");
+        if (st.notResources.length > 0) report(resource, `${at}.NotResource`, "allows every resource except a list", "name the resources instead");
         for (const action of st.actions) {
           if (action === "*") report(resource, `${at}.Action`, "allows every action (*)", "list the actions the app needs");
           else if (/^[A-Za-z0-9-]+:\*$/.test(action)) report(resource, `${at}.Action`, `allows every ${action.split(":")[0]} action (${action})`, "list the actions the app needs");
+          else if (/[*?]/.test(action)) report(resource, `${at}.Action`, `allows every action matching ${action}`, "list the actions the app needs by their full names");
+        }
+        const unscoped = st.actions.filter((a) => !/[*?]/.test(a) && !isUnscopable(a));
+        if (st.resources.some(isEveryResource) && Object.keys(st.condition).length === 0 && unscoped.length > 0) {
+          report(resource, `${at}.Resource`, `allows ${unscoped.join(", ")} on every resource (*)`, "name the ARNs the app works on (those actions support resource-level permissions)");
         }
       }
+    }
+    for (const [r, field, arn] of attachedPolicies(stack.cloud)) {
+      const name = typeof arn === "string" ? MANAGED_POLICY.exec(arn)?.[1] : undefined;
+      if (name && ADMIN_POLICY.test(name)) report(r, field, `attaches ${name}, an administrator policy`, "attach a policy listing the actions and resources this principal needs");
     }
     const nodeRoles = stack.cloud.filter((r) => r.type === ROLE && trustsEc2(r.inputs.assumeRolePolicy));
     for (const role of nodeRoles) {

@@ -24,7 +24,7 @@ export const runAsNonRoot = objectCheck(
 );
 
 export const noRootIds = objectCheck(
-  { id: "S2", title: "runAsUser and runAsGroup are never 0", tools: ["PSS:runAsUser", "KS:container-security-context-user-group-id"] },
+  { id: "S2", title: "runAsUser, runAsGroup, fsGroup and supplementalGroups are never 0", tools: ["PSS:runAsUser", "KS:container-security-context-user-group-id"] },
   (m, report) => {
     const pod = podTemplateOf(m);
     if (!pod) return;
@@ -36,6 +36,12 @@ export const noRootIds = objectCheck(
         }
       }
     }
+    // The pod-level group settings give every container the root group's file access.
+    const podSc = securityContext(pod.spec);
+    if (podSc.fsGroup === 0) report(m, `${pod.specPath}.securityContext.fsGroup`, "is 0 (root group owns the volumes)", "use a non-zero group id, e.g. the runAsGroup");
+    list(podSc.supplementalGroups).forEach((group, i) => {
+      if (group === 0) report(m, `${pod.specPath}.securityContext.supplementalGroups[${i}]`, "adds the root group (0)", "remove group 0 from supplementalGroups");
+    });
   },
 );
 

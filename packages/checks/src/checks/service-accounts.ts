@@ -1,14 +1,57 @@
 import { stackCheck } from "../define";
-import { annotationsOf, nameOf, objectRef, text } from "../objects";
-import type { PodTemplate } from "../pods";
+import { annotationsOf, list, nameOf, namespaceOf, objectRef, record, text } from "../objects";
+import { containersOf, type PodTemplate } from "../pods";
 import { indexOf, StackIndex } from "../stack-index";
 
 /** The IRSA annotation that gives a ServiceAccount an IAM role. */
 export const IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
 
-/** True when the ServiceAccount is given API access (an RBAC binding) or a cloud identity (IRSA or EKS Pod Identity). */
+/**
+ * True when a binding gives the ServiceAccount at least one rule. A binding to a Role with no rules
+ * (or to a Role the stack does not render) grants nothing, so it cannot justify a token; a
+ * ClusterRole the stack does not render is a built-in one (e.g. `view`) and counts.
+ */
+function grantsApiAccess(index: StackIndex, namespace: string, serviceAccount: string): boolean {
+  return [...index.byKind("RoleBinding"), ...index.byKind("ClusterRoleBinding")].some((binding) => {
+    const bindingNs = binding.kind === "RoleBinding" ? namespaceOf(binding) : undefined;
+    const names = list(binding.subjects).some((raw) => {
+      const subject = record(raw);
+      return subject.kind === "ServiceAccount" && subject.name === serviceAccount && (text(subject.namespace) ?? bindingNs) === namespace;
+    });
+    if (!names) return false;
+    const ref = record(binding.roleRef);
+    const role = ref.kind === "Role" ? index.find("Role", bindingNs ?? "", text(ref.name) ?? "") : index.find("ClusterRole", "default", text(ref.name) ?? "");
+    if (!role) return ref.kind === "ClusterRole";
+    return list(role.rules).length > 0 || role.aggregationRule !== undefined;
+  });
+}
+
+const TOKEN_SECRET_TYPE = "kubernetes.io/service-account-token";
+
+/**
+ * The fields that bring a ServiceAccount token into the pod by hand while automount is off: a
+ * projected `serviceAccountToken` source, or a volume or env var reading a rendered legacy token
+ * Secret (type `kubernetes.io/service-account-token`).
+ */
+function mountedTokens(index: StackIndex, pod: PodTemplate): string[] {
+  const isTokenSecret = (name: unknown) => typeof name === "string" && index.find("Secret", pod.namespace, name)?.type === TOKEN_SECRET_TYPE;
+  const found: string[] = [];
+  list(pod.spec.volumes).forEach((raw, i) => {
+    const volume = record(raw);
+    if (list(record(volume.projected).sources).some((source) => record(source).serviceAccountToken !== undefined)) found.push(`${pod.specPath}.volumes[${i}].projected`);
+    if (isTokenSecret(record(volume.secret).secretName)) found.push(`${pod.specPath}.volumes[${i}].secret`);
+  });
+  for (const ref of containersOf(pod)) {
+    list(ref.container.env).forEach((raw, i) => {
+      if (isTokenSecret(record(record(record(raw).valueFrom).secretKeyRef).name)) found.push(`${ref.path}.env[${i}].valueFrom`);
+    });
+  }
+  return found;
+}
+
+/** True when the ServiceAccount is given API access (an RBAC binding with rules) or a cloud identity (IRSA or EKS Pod Identity). */
 function asksForApiAccess(index: StackIndex, namespace: string, serviceAccount: string): boolean {
-  if (index.isBound(namespace, serviceAccount)) return true;
+  if (grantsApiAccess(index, namespace, serviceAccount)) return true;
   const sa = index.find("ServiceAccount", namespace, serviceAccount);
   if (sa && IRSA_ANNOTATION in annotationsOf(sa)) return true;
   return index
@@ -47,6 +90,10 @@ export const ownServiceAccount = stackCheck(
       const automount = pod.spec.automountServiceAccountToken ?? account?.automountServiceAccountToken ?? true;
       if (automount === true && !asksForApiAccess(index, pod.namespace, sa)) {
         report(pod.owner, `${pod.specPath}.automountServiceAccountToken`, "mounts an API token the app has no use for", "set automountServiceAccountToken: false (or bind the API access the app needs)");
+      }
+      for (const field of mountedTokens(index, pod)) {
+        if (asksForApiAccess(index, pod.namespace, sa)) break;
+        report(pod.owner, field, "brings in a ServiceAccount token the app has no use for", "remove the token source (or bind the API access the app needs)");
       }
     }
     for (const [key, pods] of users) {

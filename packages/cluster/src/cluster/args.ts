@@ -24,23 +24,25 @@ export interface ExistingVpcArgs {
   publicSubnetIds?: pulumi.Input<string>[];
 }
 
-/** A team's access to the cluster: namespaced edit or view through an EKS access entry. */
+/**
+ * A team's access to the cluster: an EKS access entry that maps the team's IAM role to Kubernetes
+ * groups, and nothing else. What the groups may do is the Tenant's RoleBindings (`TenantArgs.groups`),
+ * so Kubernetes RBAC is the one authority and CHECKS A1 sees all of it: no cloud-side access policy.
+ */
 export interface TeamAccessArgs {
   /** The team's IAM role ARN. */
   roleArn: pulumi.Input<string>;
-  /** The namespaces it may act in (at least one). */
-  namespaces: string[];
-  /** What it may do there. @default "edit" */
-  access?: "edit" | "view";
+  /** The Kubernetes groups the role acts as: groups a Tenant binds (e.g. "shop-developers"), never `system:` groups. */
+  groups: string[];
 }
 
 /** Who may use the Kubernetes API (authentication mode API: access entries only, no aws-auth ConfigMap). */
 export interface ClusterAccessArgs {
-  /** IAM role or user ARNs with cluster-admin. @default none */
+  /** IAM role or user ARNs with cluster-admin (explicit access entries); include the role that deploys the platform. Required unless creatorAdmin. */
   admins?: pulumi.Input<string>[];
-  /** Team roles with namespaced access. @default none */
+  /** Team roles mapped to their tenants' Kubernetes groups. @default none */
   teams?: TeamAccessArgs[];
-  /** Keep cluster-admin for the identity that creates the cluster (the deployer that then installs the platform). @default true */
+  /** Also give cluster-admin to whichever identity creates the cluster (an implicit, unlisted admin). @default false */
   creatorAdmin?: boolean;
 }
 
@@ -57,11 +59,11 @@ export interface EksClusterArgs {
   network?: NewVpcArgs | ExistingVpcArgs;
   /** The Service network (must not overlap the VPC). @default "172.20.0.0/16" */
   serviceCidr?: string;
-  /** Who may use the Kubernetes API. @default the creator only */
+  /** Who may use the Kubernetes API; at least one admin. */
   access?: ClusterAccessArgs;
   /** CIDRs allowed to reach the public API endpoint; without them the endpoint is private only. @default none (private) */
   publicAccessCidrs?: string[];
-  /** A KMS key for Secrets encryption. @default a new key with rotation on */
+  /** A KMS key for Secrets and control-plane logs (its policy must let logs.<region>.amazonaws.com use it for the cluster's log group). @default a new customer-managed key with rotation on and a scoped policy */
   kmsKeyArn?: pulumi.Input<string>;
   /** Days to keep control-plane logs. @default 90 */
   logRetentionDays?: number;

@@ -15,7 +15,7 @@ export interface EcrRegistryArgs {
   keepLast?: number;
   /** Days before untagged images expire. @default 14 */
   untaggedExpireDays?: number;
-  /** A customer-managed KMS key. @default the AWS-managed ECR key (still KMS) */
+  /** A customer-managed KMS key (e.g. the cluster's `eks.kmsKeyArn`). @default a new customer-managed key with rotation on, usable only through ECR */
   kmsKeyArn?: pulumi.Input<string>;
   /** Node pools that pull from the repositories. @default none (same-account nodes pull through their role's policy) */
   pullers?: PullerRef[];

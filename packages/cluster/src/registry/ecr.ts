@@ -66,7 +66,7 @@ export interface EcrBuilt {
  * ECR repositories with immutable tags, scan on push, KMS encryption and a lifecycle policy (CHECKS W4);
  * pull access for the node roles given, and a push role for CI scoped to these repositories.
  */
-export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<string> | undefined, opts: pulumi.CustomResourceOptions): EcrBuilt {
+export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): EcrBuilt {
   const repositories: Record<string, aws.ecr.Repository> = {};
   for (const repositoryName of plan.repositories) {
     const id = `${name}-${repositoryName.replace(/[/._]/g, "-")}`;
@@ -76,7 +76,7 @@ export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<st
         name: repositoryName,
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
-        encryptionConfigurations: [{ encryptionType: "KMS", ...(kmsKeyArn ? { kmsKey: kmsKeyArn } : {}) }],
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: kmsKeyArn }],
       },
       opts,
     );

@@ -15,7 +15,7 @@ import {
   routeOptions,
   standardLabels,
 } from "@slipway/core";
-import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION, podSecurityLabels } from "@slipway/core";
 import { checkImageMirror } from "../mirror";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
@@ -93,7 +93,7 @@ export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secr
   const labels = standardLabels({ name: "harbor", component: "registry", partOf: "slipway" });
   const meta = (name: string) => ({ name, namespace: plan.namespace, labels });
   // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
-  const pss = Object.fromEntries(["enforce", "warn", "audit"].flatMap((mode) => [[`pod-security.kubernetes.io/${mode}`, "restricted"], [`pod-security.kubernetes.io/${mode}-version`, "latest"]]));
+  const pss = podSecurityLabels("restricted");
   return [
     { apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } },
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_ADMIN_SECRET), type: "Opaque", stringData: { HARBOR_ADMIN_PASSWORD: secrets.adminPassword } },

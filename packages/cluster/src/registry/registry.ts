@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { fail, InputSite, RegistryHandle, siteOf, SlipwayComponent } from "@slipway/core";
 import { RegistryArgs } from "./args";
+import { customerManagedKey } from "../kms";
 import { buildEcr, EcrPlan, planEcr } from "./ecr";
 import { buildHarbor, HarborPlan, planHarbor, RobotCredentials } from "./harbor";
 import { checkRepositoryName, checkTag } from "./names";
@@ -42,11 +43,13 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
     this.plan = plan;
     this.kind = plan.kind;
     if (plan.kind === "ecr" && args.kind === "ecr") {
-      const built = buildEcr(name, plan.ecr, args.kmsKeyArn, this.childOptions());
-      this.repositories = built.repositories;
-      this.pushRole = built.pushRole;
       const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
       const region = aws.getRegionOutput({}, { parent: this }).region;
+      // ECR.5: a customer-managed key, never the AWS-managed one.
+      const kmsKeyArn = args.kmsKeyArn ?? customerManagedKey(`${name}-images`, "Images of the platform's ECR repositories", region, { ecr: true }, this.childOptions()).arn;
+      const built = buildEcr(name, plan.ecr, kmsKeyArn, this.childOptions());
+      this.repositories = built.repositories;
+      this.pushRole = built.pushRole;
       this.imageMirror = pulumi.interpolate`${account}.dkr.ecr.${region}.amazonaws.com/${plan.ecr.mirrorPrefix}`;
     } else if (plan.kind === "harbor" && args.kind === "harbor") {
       const built = buildHarbor(name, plan.harbor, args, this);

@@ -5,7 +5,7 @@ import { checkImage, containerNameFromImage } from "../images";
 import { checkInput, isKnown } from "../inputs";
 import { checkDnsLabel } from "../names";
 import { DefaultsProfile } from "../profile";
-import { buildEnv, EnvMap } from "./env";
+import { buildEnv, EnvMap, refuseSecret } from "./env";
 import { containerPorts, NamedPort, normalizePorts, PortMap } from "./ports";
 import { buildProbes, ProbesSpec } from "./probes";
 import { buildResources, ResourcesSpec } from "./resources";
@@ -62,6 +62,14 @@ function securityContext(profile: DefaultsProfile, add: string[] | undefined): k
   };
 }
 
+/** Command and args sit in the pod spec in clear text: a secret among them is refused when it resolves. */
+function plainArguments(site: InputSite, path: string, values: pulumi.Input<string>[]): pulumi.Input<string>[] {
+  if (!Array.isArray(values)) return fail(site, path, values, "must be a list of strings");
+  return values.map((value, i) =>
+    refuseSecret(site, `${path}[${i}]`, value, "is a secret in a container's arguments, written in clear text into the pod spec", "pass it as an env variable from a Secret (e.g. `secrets: { DB_PASSWORD: ... }`) and refer to it as $(DB_PASSWORD) in args"),
+  );
+}
+
 /** Validates and builds one container, adding its volumes to the pod's `volumes`. */
 export function buildContainer(
   site: InputSite,
@@ -91,8 +99,8 @@ export function buildContainer(
   const container: Container = {
     name,
     image,
-    ...(spec.command ? { command: spec.command } : {}),
-    ...(spec.args ? { args: spec.args } : {}),
+    ...(spec.command ? { command: plainArguments(site, `${path}.command`, spec.command) } : {}),
+    ...(spec.args ? { args: plainArguments(site, `${path}.args`, spec.args) } : {}),
     ...(ports.length ? { ports: containerPorts(ports) } : {}),
     ...(spec.env ? { env: buildEnv(site, `${path}.env`, spec.env) } : {}),
     ...(spec.envFrom ? { envFrom: spec.envFrom } : {}),

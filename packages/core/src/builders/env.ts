@@ -50,13 +50,16 @@ function isReference(value: EnvValue): value is EnvReference {
   return typeof value === "object" && value !== null && !pulumi.Output.isInstance(value) && !(value instanceof Promise) && "valueFrom" in value;
 }
 
-/** Rejects, at deploy time, a secret Output given as a plain value: it would sit in the pod spec in clear text. */
-function refuseSecret(site: InputSite, path: string, value: pulumi.Output<string>): pulumi.Output<string> {
-  return pulumi.output(pulumi.isSecret(value)).apply((secret) => {
-    if (secret) {
-      throw new SlipwayInputError(site, path, "[secret]", "is a secret given as a plain env value", "pass it as a secret (e.g. `secrets:`) so it reaches the pod through a Secret and secretKeyRef");
-    }
-    return value;
+/**
+ * Rejects, at deploy time, a secret Output where the value would be written in clear text (a pod
+ * spec, a ConfigMap). `problem` and `hint` say where it was and where secrets go instead (CHECKS X1/X2).
+ */
+export function refuseSecret<T>(site: InputSite, path: string, value: pulumi.Input<T>, problem: string, hint: string): pulumi.Input<T> {
+  if (!pulumi.Output.isInstance(value)) return value;
+  const output = value as pulumi.Output<T>;
+  return pulumi.output(pulumi.isSecret(output)).apply((secret) => {
+    if (secret) throw new SlipwayInputError(site, path, "[secret]", problem, hint);
+    return output;
   });
 }
 
@@ -76,7 +79,9 @@ export function buildEnv(site: InputSite, path: string, ...maps: (EnvMap | undef
       if (value === undefined || value === null) fail(site, field, value, "has no value");
       if (isReference(value)) env.push({ name, valueFrom: value.valueFrom });
       else if (typeof value === "number" || typeof value === "boolean") env.push({ name, value: String(value) });
-      else if (pulumi.Output.isInstance(value)) env.push({ name, value: refuseSecret(site, field, value as pulumi.Output<string>) });
+      else if (pulumi.Output.isInstance(value)) {
+        env.push({ name, value: refuseSecret(site, field, value as pulumi.Output<string>, "is a secret given as a plain env value", "pass it as a secret (e.g. `secrets:`) so it reaches the pod through a Secret and secretKeyRef") });
+      }
       else env.push({ name, value });
     }
   }

@@ -36,6 +36,8 @@ export const CPU_LIMIT_ANNOTATION = "slipway.dev/cpu-limit";
 export const SINGLE_REPLICA_ANNOTATION = "slipway.dev/single-replica-reason";
 /** Route annotation naming the chart whose Service a backend is (charts render no objects offline): the named exception to CHECKS R13's backend test. */
 export const CHART_BACKEND_ANNOTATION = "slipway.dev/backend-from-chart";
+/** Service annotation saying why a LoadBalancer, NodePort or externalIPs exposes it directly (the named exception to CHECKS N3). */
+export const EXPOSURE_REASON_ANNOTATION = "slipway.dev/exposure-reason";
 /** Role annotation recording that pods/exec and attach were granted on purpose (the named exception to CHECKS A1). */
 export const EXEC_GRANTED_ANNOTATION = "slipway.dev/exec-granted";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, resolveChartOverrides, standardLabels } from "@slipway/core";
+import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, podSecurityLabels, resolveChartOverrides, standardLabels } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
@@ -22,7 +22,7 @@ export interface CalicoPlan {
   metrics?: CalicoMetrics;
 }
 
-const PRIVILEGED = Object.fromEntries(["enforce", "warn", "audit"].map((mode) => [`pod-security.kubernetes.io/${mode}`, "privileged"]));
+const PRIVILEGED = podSecurityLabels("privileged");
 
 /** The chart installs only the operator (and its CRDs): every custom resource is ours. */
 const CHART_VALUES: pulumi.Inputs = {

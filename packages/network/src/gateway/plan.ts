@@ -12,13 +12,12 @@ import {
   fail,
   InputSite,
   Manifest,
+  podSecurityLabels,
   standardLabels,
 } from "@slipway/core";
 import { GatewayArgs, IngressClassArgs } from "./args";
 import { ENVOY_GATEWAY_CONTROLLER, TENANT_NAMESPACE_LABEL } from "./versions";
 
-/** Pod Security version the gateway namespace pins (CHECKS S12). */
-export const POD_SECURITY_VERSION = "v1.33";
 export const HTTP_LISTENER = "http";
 export const HTTPS_LISTENER = "https";
 
@@ -48,12 +47,7 @@ export interface GatewayPlan {
 }
 
 function planNamespace(name: string, labels: Record<string, string>): Manifest {
-  const pss: Record<string, string> = {};
-  for (const mode of ["enforce", "warn", "audit"]) {
-    pss[`pod-security.kubernetes.io/${mode}`] = "restricted";
-    pss[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
-  }
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { ...labels, ...pss } } };
+  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { ...labels, ...podSecurityLabels("restricted") } } };
 }
 
 function planIngressClass(site: InputSite, args: IngressClassArgs, labels: Record<string, string>): Manifest {

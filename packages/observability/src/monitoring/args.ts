@@ -150,10 +150,12 @@ export interface MonitoringStackArgs {
   retentionSize?: string;
   /** 2 Prometheus and 3 Alertmanager replicas spread over nodes; false runs one of each. @default true */
   highAvailability?: boolean;
-  /** Run node-exporter (host metrics; needs a privileged namespace). @default true */
+  /** Run node-exporter (host metrics; it runs alone in the privileged `agentNamespace`). @default true */
   nodeExporter?: boolean;
-  /** Namespace of the stack. @default "monitoring" */
+  /** Namespace of the stack; restricted, since Grafana, Prometheus and Alertmanager never need the host. @default "monitoring" */
   namespace?: string;
+  /** node-exporter's own privileged namespace (the host-agent exemption in CHECKS). @default "<namespace>-agents" */
+  agentNamespace?: string;
   /** Requests and limits. @default see MonitoringResources */
   resources?: MonitoringResources;
   /** Platform alert rules. @default all on, default thresholds */

@@ -35,7 +35,7 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
     super("observability", "MonitoringStack", name, opts);
     const provider = args.cluster.provider;
     const password = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false }, { parent: this });
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
+    const namespace = registerManifests(name, [plan.namespace, ...(plan.agentNamespace ? [plan.agentNamespace] : [])], this.childOptions({ provider }));
     const chartInputs = registerManifests(
       name,
       [...plan.chartInputs, grafanaAdminSecret(plan.grafanaAdmin.metadata, plan.grafanaAdmin.adminUser, password.result)],

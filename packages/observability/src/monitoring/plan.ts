@@ -13,6 +13,8 @@ import { StackValuesInput, stackValues } from "./values";
 /** Everything a MonitoringStack renders, and the facts its outputs are made of. */
 export interface MonitoringPlan {
   namespace: Manifest;
+  /** node-exporter's privileged namespace, when it runs. */
+  agentNamespace?: Manifest;
   namespaceName: string;
   chartValues: pulumi.Inputs;
   chartOverrides: ChartOverrides;
@@ -108,6 +110,8 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
   checkPrometheusDuration(site, "retention", retention, { minSeconds: MIN_RETENTION_SECONDS });
   const retentionSize = resolveRetentionSize(site, args.retentionSize, storageBytes);
   const nodeExporter = checkFlag(site, "nodeExporter", args.nodeExporter, true);
+  const agentNamespace = checkDnsLabel(site, "agentNamespace", args.agentNamespace ?? `${namespaceName}-agents`);
+  if (agentNamespace === namespaceName) fail(site, "agentNamespace", agentNamespace, "is the stack's own namespace", "give node-exporter a namespace of its own, so the stack's namespace stays restricted");
   const highAvailability = checkFlag(site, "highAvailability", args.highAvailability, true);
   const chartOverrides = resolveChartOverrides(site, args.chart, args.cluster.imageMirror);
   const resources = resolveResources(site, args.resources);
@@ -130,6 +134,7 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
     alertmanagerStorageSize: "1Gi",
     highAvailability,
     nodeExporter,
+    agentNamespace,
     resources,
     alertmanagerConfigSecret: alertmanagerSecret.metadata.name as string,
     grafanaAdminSecret: `${name}-grafana-admin`,
@@ -139,8 +144,9 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
   if (grafana.exposure) objects.push(grafanaRoute(meta(grafanaServiceName), grafana.exposure, grafanaServiceName));
 
   return {
-    // node-exporter reads the host (host network, PID namespace, /proc and /sys): privileged only when it runs.
-    namespace: systemNamespace(namespaceName, "monitoring", nodeExporter ? "privileged" : "restricted"),
+    namespace: systemNamespace(namespaceName, "monitoring", "restricted"),
+    // node-exporter reads the host (host network, PID namespace, /proc and /sys): its namespace alone is privileged.
+    agentNamespace: nodeExporter ? systemNamespace(agentNamespace, "node-exporter", "privileged") : undefined,
     namespaceName,
     chartValues,
     chartOverrides,

@@ -17,6 +17,8 @@ export interface StackValuesInput {
   alertmanagerStorageSize: string;
   highAvailability: boolean;
   nodeExporter: boolean;
+  /** node-exporter's own privileged namespace. */
+  agentNamespace: string;
   resources: Record<"prometheus" | "alertmanager" | "grafana" | "operator" | "kubeStateMetrics" | "nodeExporter", Resources>;
   alertmanagerConfigSecret: string;
   grafanaAdminSecret: string;
@@ -101,7 +103,8 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
     },
     "kube-state-metrics": { resources: input.resources.kubeStateMetrics },
     nodeExporter: { enabled: input.nodeExporter },
-    "prometheus-node-exporter": { resources: input.resources.nodeExporter },
+    // The host agent runs apart from Grafana, Prometheus and Alertmanager, which stay restricted.
+    "prometheus-node-exporter": { namespaceOverride: input.agentNamespace, resources: input.resources.nodeExporter },
   };
 }
 

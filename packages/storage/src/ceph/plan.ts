@@ -15,6 +15,7 @@ import {
   standardLabels,
   StorageClassHandle,
   resolveChartOverrides,
+  podSecurityLabels,
 } from "@slipway/core";
 import { CephStorageArgs } from "./args";
 import { planCephCluster } from "./ceph-cluster";
@@ -41,7 +42,7 @@ export interface CephStoragePlan {
   retainData: boolean;
 }
 
-const PRIVILEGED = Object.fromEntries(["enforce", "warn", "audit"].map((mode) => [`pod-security.kubernetes.io/${mode}`, "privileged"]));
+const PRIVILEGED = podSecurityLabels("privileged");
 
 function checkFlag(site: InputSite, path: string, value: unknown, fallback: boolean): boolean {
   const flag = value ?? fallback;

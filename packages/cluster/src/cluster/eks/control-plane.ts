@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { managedPolicyArn, serviceTrustPolicy } from "../../iam";
+import { customerManagedKey } from "../../kms";
 import { EksNetwork } from "./network";
 import { EksPlan } from "./plan";
 
@@ -21,11 +22,13 @@ export interface ControlPlane {
 export function buildControlPlane(name: string, plan: EksPlan, network: EksNetwork, partition: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): ControlPlane {
   const role = new aws.iam.Role(`${name}-cluster`, { assumeRolePolicy: serviceTrustPolicy("eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]), tags: { "slipway.dev/cluster": plan.eksName } }, opts);
   const policy = new aws.iam.RolePolicyAttachment(`${name}-cluster-policy`, { role: role.name, policyArn: managedPolicyArn(partition, "AmazonEKSClusterPolicy") }, opts);
+  const logGroupName = `/aws/eks/${plan.eksName}/cluster`;
+  // One customer-managed key for the platform's data at rest: Secrets, control-plane logs and (passed on) ECR images.
   const kmsKeyArn =
     plan.kmsKeyArn ??
-    new aws.kms.Key(`${name}-secrets`, { description: `Secrets encryption of EKS cluster ${plan.eksName}`, enableKeyRotation: true, deletionWindowInDays: 30 }, opts).arn;
-  // EKS would create this group itself with no retention; owning it sets the retention and deletes it with the cluster.
-  const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: `/aws/eks/${plan.eksName}/cluster`, retentionInDays: plan.logRetentionDays }, opts);
+    customerManagedKey(`${name}-secrets`, `Secrets, control-plane logs and images of EKS cluster ${plan.eksName}`, plan.region, { eksClusterRoleArn: role.arn, logGroups: [logGroupName], ecr: true }, opts).arn;
+  // EKS would create this group itself with no retention and no key; owning it sets both and deletes it with the cluster.
+  const logs = new aws.cloudwatch.LogGroup(`${name}-logs`, { name: logGroupName, retentionInDays: plan.logRetentionDays, kmsKeyId: kmsKeyArn }, opts);
   const publicEndpoint = plan.publicAccessCidrs.length > 0;
   const cluster = new aws.eks.Cluster(
     name,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkCidr, checkDnsLabel, checkNumber, checkOneOf, Cidr, fail, InputSite } from "@slipway/core";
+import { checkCidr, checkGroupName, checkNumber, checkOneOf, Cidr, fail, InputSite } from "@slipway/core";
 import { checkPrincipalArn, checkRegion, checkRoleArn, checkSubnetIds, checkVpcId } from "../../aws-inputs";
 import { EKS_DEFAULT_SERVICE_CIDR, EKS_DEFAULT_VERSION, EKS_DEFAULT_VPC_CIDR, EKS_MIN_MINOR } from "../../versions";
 import { EKS_ADDONS, EksAddonName, EksClusterArgs, ExistingVpcArgs, NewVpcArgs } from "../args";
@@ -28,8 +28,8 @@ export interface ExistingVpcPlan {
 
 export interface TeamAccessPlan {
   roleArn: pulumi.Input<string>;
-  namespaces: string[];
-  access: "edit" | "view";
+  /** Kubernetes groups of the access entry; the Tenant's RoleBindings give them their rights. */
+  groups: string[];
 }
 
 /** Every plain decision of an EKS cluster, validated before anything is registered. */
@@ -105,10 +105,12 @@ function planTeams(site: InputSite, teams: unknown): TeamAccessPlan[] {
   return teams.map((team, i) => {
     const at = `access.teams[${i}]`;
     const roleArn = checkRoleArn(site, `${at}.roleArn`, team?.roleArn);
-    if (!Array.isArray(team.namespaces) || team.namespaces.length === 0) fail(site, `${at}.namespaces`, team.namespaces, "must list at least one namespace", "give cluster-wide access through admins instead");
-    const namespaces = (team.namespaces as unknown[]).map((ns, j) => checkDnsLabel(site, `${at}.namespaces[${j}]`, ns));
-    const access = checkOneOf(site, `${at}.access`, team.access ?? "edit", ["edit", "view"] as const);
-    return { roleArn, namespaces, access };
+    for (const removed of ["namespaces", "access"]) {
+      if (team[removed] !== undefined) fail(site, `${at}.${removed}`, team[removed], "is no longer supported: teams get no cloud-side access policy", "map the role to its tenant's groups with `groups`; the Tenant's RoleBindings say what they may do");
+    }
+    if (!Array.isArray(team.groups) || team.groups.length === 0) fail(site, `${at}.groups`, team.groups, "must list at least one Kubernetes group", 'name the groups the team\'s Tenant binds, e.g. ["shop-developers"]');
+    const groups = (team.groups as unknown[]).map((group, j) => checkGroupName(site, `${at}.groups[${j}]`, group));
+    return { roleArn, groups };
   });
 }
 
@@ -149,6 +151,9 @@ export function planEksCluster(site: InputSite, args: EksClusterArgs, defaults: 
   const admins = (access.admins ?? []).map((arn, i) => checkPrincipalArn(site, `access.admins[${i}]`, arn));
   const teams = planTeams(site, access.teams);
   checkUniquePrincipals(site, admins, teams);
+  const creatorAdmin = access.creatorAdmin ?? false;
+  if (typeof creatorAdmin !== "boolean") fail(site, "access.creatorAdmin", creatorAdmin, "must be true or false");
+  if (!creatorAdmin && admins.length === 0) fail(site, "access.admins", access.admins, "names no admin, and the cluster creator gets none", "list the platform admin role (the one that deploys the platform) in access.admins");
   const publicAccessCidrs = checkCidrList(site, "publicAccessCidrs", args.publicAccessCidrs ?? [], { min: 1 });
   publicAccessCidrs.forEach((cidr, i) => {
     if (cidr.family !== 4) fail(site, `publicAccessCidrs[${i}]`, cidr.text, "is not an IPv4 block");
@@ -163,7 +168,7 @@ export function planEksCluster(site: InputSite, args: EksClusterArgs, defaults: 
     serviceCidr: service.text,
     admins,
     teams,
-    creatorAdmin: args.access?.creatorAdmin ?? true,
+    creatorAdmin,
     publicAccessCidrs: publicAccessCidrs.map((c) => c.text),
     kmsKeyArn: args.kmsKeyArn,
     logRetentionDays,
