@@ -47,6 +47,8 @@ function withAppService() {
     ports: { http: { port: 80, targetPort: 8080 } },
     replicas: 3,
     serviceType: "LoadBalancer",
+    exposureReason: "the legacy clients connect to the node balancer directly",
+    loadBalancerSourceRanges: ["203.0.113.0/24"],
     files: { "/app/config/nginx.conf": NGINX_CONF },
     secrets: { APP_PASSWORD: appPassword.result, DB_PASSWORD: cfg.requireSecret("dbPassword") },
   });
