@@ -40,7 +40,7 @@ export interface ExposeArgs {
     tlsSecret?: string;
     /** A cert-manager ClusterIssuer that issues the host's certificate. @default none (then tlsSecret must exist) */
     clusterIssuer?: string;
-    /** The Ingress controller's pods, the only ones allowed in. @default ingress-nginx's controller pods in the tenant's ingress namespace (else "ingress-nginx") */
+    /** The Ingress controller's pods, the only ones allowed in. @default { namespace: the tenant's ingress namespace (else "ingress-nginx"), podLabels: ingress-nginx's controller labels } */
     controller?: { namespace?: string; podLabels?: Record<string, string> };
   };
 }
