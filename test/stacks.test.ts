@@ -62,7 +62,8 @@ describe.each(STACKS)("the %s stack", (stack) => {
 
   it("exports what team stacks need", () => {
     expect(Object.keys(r.outputs).sort()).toEqual(expect.arrayContaining(["domain", "gateway", "registry", "storageClasses", "tenants"]));
-    expect(r.outputs.tenants).toEqual({ shop: "shop", billing: "billing", security: "security" });
+    expect(r.outputs.tenants).toEqual({ shop: "shop", billing: "billing", security: "security", payments: "payments" });
+    expect(r.outputs.grants).toEqual({ shop: [], billing: [], security: [], payments: ["shop"] });
     expect(r.outputs.gateway).toEqual({ name: "platform", namespace: "gateway-system", httpsListener: "https" });
   });
 });

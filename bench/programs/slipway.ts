@@ -20,7 +20,8 @@ export function slipwayCatalog(catalog: Catalog): void {
       }),
   );
   catalog.services.forEach((s, i) => {
-    apps[i].connectTo(apps[s.calls]);
+    // The next service may be another team's: declared from its side, the call carries its owner's consent.
+    apps[s.calls].allowFrom(apps[i]);
     apps[i].connectTo(stores.get(s.store.name)!);
   });
 }

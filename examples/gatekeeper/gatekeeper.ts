@@ -23,10 +23,10 @@ export async function gatekeeper(config: GatekeeperConfig) {
     antiAffinity: "required",
     runAs: { user: 10001, group: 10001 },
     storage: { size: "2Gi", class: platform.storageClass("block"), mountPath: "/var/lib/gatekeeper" },
-    env: { REDIS_ADDR: `${redis.host}:6379` },
+    env: { REDIS_ADDR: `${redis.fqdn}:6379` },
     probes: { readiness: { http: { path: "/ready", port: "admin" } }, liveness: { http: { path: "/healthz", port: "admin" }, periodSeconds: 20 } },
     expose: { host: platform.hostFor("gatekeeper", tenant), port: "http", gateway: platform.gateway },
   });
   gate.connectTo(redis);
-  return { url: gate.externalUrl, redis: redis.host };
+  return { url: gate.externalUrl, redis: redis.fqdn };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppService, PlatformStack, StatefulApp } from "@slipway/apps";
+import { AppRef, AppService, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
 import { secretRef } from "@slipway/core";
 
 export interface ShopConfig {
@@ -27,13 +27,13 @@ export async function shop(config: ShopConfig) {
   const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql } });
   const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block }, credentials: { password: config.passwords?.redis } });
   const mysqlEnv = {
-    DB_HOST: mysql.host,
-    DB_USER: secretRef(mysql.credentialsSecretName!, "MYSQL_USER"),
-    DB_PASSWORD: secretRef(mysql.credentialsSecretName!, "MYSQL_PASSWORD"),
+    DB_HOST: mysql.fqdn,
+    DB_USER: mysql.credentials!.ref("user"),
+    DB_PASSWORD: mysql.credentials!.ref("password"),
   };
 
   const registry = new AppService("registry", { tenant, image: image("registry"), ports: { http: 8761 }, probes: { readiness: { http: { path: "/health" } }, liveness: { http: { path: "/health" }, periodSeconds: 20 } } });
-  const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<ConstructorParameters<typeof AppService>[1]> = {}) =>
+  const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<AppServiceOptions> = {}) =>
     new AppService(name, {
       tenant,
       image: image(name),
@@ -46,7 +46,7 @@ export async function shop(config: ShopConfig) {
     });
   const orders = service("orders", mysqlEnv, config.canary ? { canary: { image: image("orders", config.canary.version), weight: config.canary.weight } } : {});
   const users = service("users", mysqlEnv);
-  const cart = service("cart", { REDIS_HOST: redis.host, REDIS_PASSWORD: secretRef(redis.credentialsSecretName!, "REDIS_PASSWORD") });
+  const cart = service("cart", { REDIS_HOST: redis.fqdn, REDIS_PASSWORD: redis.credentials!.ref("password") });
   const api = service("api-gateway", { ORDERS_URL: orders.url, CART_URL: cart.url, USERS_URL: users.url });
   const web = new AppService("web", {
     tenant,
@@ -63,6 +63,9 @@ export async function shop(config: ShopConfig) {
   orders.connectTo(mysql);
   users.connectTo(mysql);
   cart.connectTo(redis);
+  // Across tenants: orders calls the payments API of the payments team's stack. This stack writes only
+  // its egress; the platform grants shop -> payments, and payments writes the ingress (examples/payments).
+  orders.connectTo(new AppRef("payments-api", { tenant: platform.tenant("payments"), ports: { http: 8080 } }));
 
   return { url: web.externalUrl, ordersCanary: orders.plan.objects.some((o) => o.metadata.name === "orders-canary") };
 }

@@ -96,6 +96,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     kubeconfig: cluster.kubeconfig,
     tenants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.namespace])),
     tenantDefaults: Object.fromEntries(tenants.map((t) => [t.tenantName, { ...(t.imagePullSecrets ? { imagePullSecrets: t.imagePullSecrets } : {}), ...(t.profile ? { profile: t.profile } : {}) }])),
+    grants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.accepts ?? []])),
     registry: pulumi.output(registry.imageMirror).apply((mirror) => mirror.replace(/\/[^/]+$/, "")),
     domain: zone.domain,
     storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },

@@ -4,11 +4,12 @@ import type { PlatformOutputs } from "@slipway/apps";
 /** The platform stack's outputs as team stacks see them (served by the test kit's StackReference mock). */
 export const PLATFORM: PlatformOutputs = {
   kubeconfig: "apiVersion: v1\nkind: Config\nclusters: []\ncontexts: []\nusers: []\n",
-  tenants: { shop: "shop", billing: "billing" },
+  tenants: { shop: "shop", billing: "billing", payments: "payments" },
   registry: "harbor.platform.example.com",
   domain: "apps.example.com",
   storageClasses: { block: "ceph-block", filesystem: "ceph-filesystem" },
   gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
+  grants: { shop: [], billing: [], payments: ["shop"] },
 };
 
 export const stackReferences = { "acme/platform/local": PLATFORM as unknown as Record<string, unknown> };

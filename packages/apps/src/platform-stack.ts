@@ -39,12 +39,14 @@ export interface PlatformOutputs {
   gateway: { name: string; namespace: string; httpsListener: string };
   /** The cluster's DNS resolver. @default kube-dns pods in kube-system */
   clusterDns?: ClusterDnsOutput;
+  /** Tenant name -> tenants whose apps may call its apps (the platform's grants). @default none */
+  grants?: Record<string, string[]>;
 }
 
 export interface PlatformStackArgs {
-  /** The platform stack, e.g. "acme/platform/prod". */
+  /** The platform stack, e.g. "acme/platform/prod". @default required */
   stack: string;
-  /** Names the platform uses by convention; checked against the stack's outputs at deploy time. */
+  /** Names the platform uses by convention; checked against the stack's outputs at deploy time. @default { name: "platform", namespace: "gateway-system", httpsListener: "https" } */
   gateway?: { name: string; namespace: string; httpsListener?: string };
   /** StorageClass names by role, for a stack built with `new` (outputs unread). @default { block: "ceph-block", filesystem: "ceph-filesystem" } */
   storageClasses?: { block?: string; filesystem?: string };
@@ -151,7 +153,8 @@ export class PlatformStack {
       }
       return o.tenants[name];
     });
-    return { namespace: name, tenantName: name, provider: this.provider, ready };
+    const accepts = this.reference.getOutput("grants").apply((g: Record<string, string[]> | undefined) => g?.[name] ?? []);
+    return { namespace: name, tenantName: name, provider: this.provider, ready, accepts };
   }
 
   /** A StorageClass of the platform by role: the exported class; fails (naming the exported ones) when the platform has none for the role. */

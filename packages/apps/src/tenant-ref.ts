@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { PlatformNamespaces, ProfileOverride } from "@slipway/core";
+import { checkDnsLabel, DefaultsProfile, fail, InputSite, mergeProfiles, PlatformNamespaces, ProfileOverride } from "@slipway/core";
 
 /**
  * What an app needs from its tenant: the namespace, the tenant's defaults profile, and its name for
@@ -21,6 +21,8 @@ export interface TenantRef {
   readonly platform?: PlatformNamespaces;
   /** The Namespace resource; apps wait for it (their namespace is a plain name, so no data dependency exists). */
   readonly namespaceResource?: pulumi.Resource;
+  /** Tenants the platform lets call this tenant's apps (known at deploy time for a platform's tenant). @default none */
+  readonly accepts?: pulumi.Input<readonly string[]>;
 }
 
 /** Resource options for an app's children in a tenant: the tenant's provider, after its Namespace. */
@@ -29,4 +31,29 @@ export function tenantChildOptions(tenant: TenantRef | undefined): pulumi.Custom
     ...(tenant?.provider ? { provider: tenant.provider } : {}),
     ...(tenant?.namespaceResource ? { dependsOn: [tenant.namespaceResource] } : {}),
   };
+}
+
+/** Where a component runs: a tenant (preferred) or a plain namespace name. */
+export interface Placed {
+  tenant?: TenantRef;
+  namespace?: string;
+}
+
+/**
+ * The one tenant/namespace rule of every app component: a tenant or a namespace, never both, never
+ * neither; the name must be a DNS label. Errors name `tenant` (or `namespace`) the same way everywhere.
+ */
+export function resolveNamespace(site: InputSite, args: Placed): string {
+  if (args.tenant && args.namespace !== undefined) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
+  if (args.tenant) return checkDnsLabel(site, "tenant.namespace", args.tenant.namespace);
+  if (args.namespace === undefined) return fail(site, "tenant", undefined, "is required", "pass the Tenant the app runs in (or a namespace name)");
+  return checkDnsLabel(site, "namespace", args.namespace);
+}
+
+/**
+ * The one place an app's defaults profile is layered: the stack's (`slipway:defaults`), the tenant's,
+ * what the component itself needs (e.g. a database's size), then the app's own `defaults`.
+ */
+export function resolveProfile(stack: DefaultsProfile, args: Placed & { defaults?: ProfileOverride }, ...component: (ProfileOverride | undefined)[]): DefaultsProfile {
+  return mergeProfiles(stack, args.tenant?.profile, ...component, args.defaults);
 }

@@ -69,7 +69,7 @@ describe("AppService, minimal", () => {
     expect(app.serviceName).toBe("cart");
     expect(app.fqdn).toBe("cart.shop.svc.cluster.local");
     expect(app.url).toBe("http://cart.shop.svc.cluster.local:8080");
-    expect(app.selector).toEqual({ "app.kubernetes.io/name": "cart", "app.kubernetes.io/instance": "cart" });
+    expect(app.podSelector).toEqual({ "app.kubernetes.io/name": "cart", "app.kubernetes.io/instance": "cart" });
     expect(app.host).toBeUndefined();
   });
 

@@ -62,3 +62,35 @@ describe("kubernetesx parity without its bugs", () => {
     expect(() => new kx.PodBuilder("x", { containers: [{ image: "nginx:1.27.3" }] }).asDeploymentSpec({ replicas: -1 })).toThrow(/PodBuilder "x": replicas \(-1\) is below the minimum 0/);
   });
 });
+
+describe("kx builders on a Slipway platform", () => {
+  const tenant = { namespace: "shop", tenantName: "shop", profile: { size: "large" as const }, imagePullSecrets: ["shop-pull"] };
+  const containers = [{ name: "task", image: "ghcr.io/acme/task:1.0.0" }];
+
+  it("puts no preStop pause into a Job's containers", () => {
+    const spec = new kx.PodBuilder("migrate", { containers }).asJobSpec();
+    expect(at(spec, "template.spec.containers", 0, "lifecycle")).toBeUndefined();
+    expect(at(spec, "template.spec.restartPolicy")).toBe("Never");
+  });
+
+  it("applies the tenant's profile, pull secrets and part-of label", () => {
+    const builder = new kx.PodBuilder("worker", { containers, tenant });
+    expect(builder.labels["app.kubernetes.io/part-of"]).toBe("shop");
+    const spec = builder.asDeploymentSpec();
+    expect(at(spec, "template.spec.containers", 0, "resources", "requests", "memory")).toBe("1Gi");
+    expect(at(spec, "template.spec.imagePullSecrets")).toEqual([{ name: "shop-pull" }]);
+    expect(at(spec, "template.metadata.labels", "app.kubernetes.io/part-of")).toBe("shop");
+  });
+
+  it("honours the stack's slipway:defaults", async () => {
+    const r = await render(
+      () => {
+        const builder = new kx.PodBuilder("web", { containers: [{ name: "web", image: "ghcr.io/acme/web:1.0.0", ports: { http: 8080 } }] });
+        new kx.Deployment("web", { metadata: { namespace: "demo" }, spec: builder.asDeploymentSpec() });
+      },
+      { config: { "slipway:defaults": { replicas: 3, revisionHistoryLimit: 7 } } },
+    );
+    expect(at(r.find("Deployment", "web", "demo"), "spec.replicas")).toBe(3);
+    expect(at(r.find("Deployment", "web", "demo"), "spec.revisionHistoryLimit")).toBe(7);
+  });
+});

@@ -8,7 +8,7 @@ const blockClass = { storageClassName: "ceph-block", accessModes: ["ReadWriteOnc
 
 describe("StatefulApp presets", () => {
   let r: Rendered;
-  let apps: Record<string, StatefulApp>;
+  let apps: { redis: StatefulApp<"redis">; postgresql: StatefulApp<"postgresql">; mysql: StatefulApp<"mysql">; zookeeper: StatefulApp<"zookeeper"> };
   beforeAll(async () => {
     r = await render(() => {
       const data = new Tenant("data");
@@ -101,10 +101,21 @@ describe("StatefulApp presets", () => {
   });
 
   it("gives connection-ready outputs", () => {
-    expect(apps.postgresql.host).toBe("orders-db.data.svc.cluster.local");
+    expect(apps.postgresql.fqdn).toBe("orders-db.data.svc.cluster.local");
     expect(apps.postgresql.port).toBe(5432);
-    expect(apps.mysql.credentialsSecretName).toBe("users-db-credentials");
+    expect(apps.mysql.credentials?.secretName).toBe("users-db-credentials");
+    expect(apps.mysql.credentials?.ref("rootPassword")).toEqual({ valueFrom: { secretKeyRef: { name: "users-db-credentials", key: "MYSQL_ROOT_PASSWORD" } } });
     expect(apps.zookeeper.password).toBeUndefined();
+  });
+
+  it("names each preset's Secret keys in the types", () => {
+    expect(apps.postgresql.credentials?.keys).toEqual({ password: "POSTGRES_PASSWORD", user: "POSTGRES_USER", database: "POSTGRES_DB" });
+    const user: "POSTGRES_USER" | undefined = apps.postgresql.credentials?.keys.user;
+    expect(user).toBe("POSTGRES_USER");
+    // @ts-expect-error redis generates no user: the compiler knows the preset's keys
+    expect(() => apps.redis.credentials?.ref("user")).toThrow(/StatefulApp "cache": credentials \("user"\) is not a credential of the redis preset/);
+    const env: { name: string; valueFrom?: unknown }[] = at(r.find("StatefulSet", "orders-db", "data"), "spec.template.spec.containers", 0, "env");
+    for (const key of Object.values(apps.postgresql.credentials!.keys)) expect(env.find((e) => e.name === key)?.valueFrom).toEqual({ secretKeyRef: { name: "orders-db-credentials", key } });
   });
 });
 

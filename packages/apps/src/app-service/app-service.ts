@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
+import { NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { AppServiceArgs } from "./args";
@@ -23,34 +23,31 @@ export class AppService extends ConnectableComponent {
   readonly fqdn: string;
   /** In-cluster URL of the first port, e.g. `http://cart.shop.svc.cluster.local:8080`. */
   readonly url: string;
-  /** Labels selecting the app's pods (for NetworkPolicies and monitors). */
-  readonly selector: Record<string, string>;
   /** The external host, when exposed. */
   readonly host?: pulumi.Output<string>;
   /** The external URL, when exposed. */
   readonly externalUrl?: pulumi.Output<string>;
   /** The plan this instance was rendered from (ports, names), for connections and tests. */
   readonly plan: AppServicePlan;
+  /** Labels selecting the app's pods, stable and canary (for NetworkPolicies and monitors). */
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
-  readonly provider?: k8s.Provider;
 
   constructor(name: string, args: AppServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const site = siteOf("AppService", name);
-    const plan = planAppService(site, args, mergeProfiles(stackProfile(), args?.tenant?.profile, args?.defaults));
+    const plan = planAppService(site, args, stackProfile());
     super("apps", "AppService", name, opts);
     const resources = registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)), routeOptions(args.expose?.gateway));
     this.plan = plan;
-    this.podSelector = plan.selector;
+    this.podSelector = plan.podSelector;
     this.servedPorts = plan.ports;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant, args.accepts);
     this.deployment = resources.get(`apps/v1/Deployment/${plan.deploymentName}`) as k8s.apps.v1.Deployment;
     this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
     this.namespace = plan.namespace;
     this.serviceName = plan.serviceName;
     this.fqdn = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
     this.url = `http://${this.fqdn}:${plan.ports[0].port}`;
-    this.selector = plan.selector;
     if (plan.host !== undefined) this.host = pulumi.output(plan.host);
     this.externalUrl = plan.externalUrl;
     this.done({ serviceName: this.serviceName, namespace: this.namespace, fqdn: this.fqdn, url: this.url, host: this.host, externalUrl: this.externalUrl });

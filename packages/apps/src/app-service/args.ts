@@ -1,15 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ContainerSpec, GatewayHandle, EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec } from "@slipway/core";
-import { TenantRef } from "../tenant-ref";
+import { GatewayHandle, PortMap, ProbesSpec } from "@slipway/core";
+import { Consent } from "@slipway/network";
+import { PodArgs } from "../workload/args";
 
 /** A Gateway API Gateway that routes attach to (the platform Gateway's handle). */
 export type GatewayRef = GatewayHandle;
 
 /** Horizontal scaling with an HPA (autoscaling/v2), which then owns `replicas`. */
 export interface ScaleArgs {
-  /** Fewest replicas; at least 2 so one pod can always be disrupted (CHECKS R9). */
+  /** Fewest replicas; at least 2 so one pod can always be disrupted (CHECKS R9). @default required */
   min: number;
-  /** Most replicas; greater than `min`. */
+  /** Most replicas; greater than `min`. @default required */
   max: number;
   /** Target average CPU utilisation, percent of requests. @default 70 unless memoryPercent is set */
   cpuPercent?: number;
@@ -21,7 +22,7 @@ export interface ScaleArgs {
 
 /** How the app is reached from outside the cluster. */
 export interface ExposeArgs {
-  /** The hostname, e.g. `zone.hostFor("cart", shop)`. */
+  /** The hostname, e.g. `zone.hostFor("cart", shop)`. @default required */
   host: pulumi.Input<string>;
   /** Path prefixes routed to the app. @default ["/"] */
   paths?: string[];
@@ -29,25 +30,26 @@ export interface ExposeArgs {
   port?: string;
   /** Publicly reachable hosts must use TLS. @default true */
   public?: boolean;
-  /** Route through this Gateway with an HTTPRoute (preferred). */
+  /** Route through this Gateway with an HTTPRoute (preferred). @default none: set this or `ingress` */
   gateway?: GatewayRef;
-  /** Or through an Ingress of this class, for clusters that keep Ingress. */
+  /** Or through an Ingress of this class, for clusters that keep Ingress. @default none: set this or `gateway` */
   ingress?: {
+    /** The IngressClass. @default required */
     className: string;
-    /** An existing TLS Secret for the host. */
+    /** An existing TLS Secret for the host. @default "<app>-tls" when clusterIssuer issues it */
     tlsSecret?: string;
-    /** A cert-manager ClusterIssuer that issues the host's certificate. */
+    /** A cert-manager ClusterIssuer that issues the host's certificate. @default none (then tlsSecret must exist) */
     clusterIssuer?: string;
-    /** The Ingress controller's pods, the only ones allowed in. @default ingress-nginx's controller pods in the tenant's ingress namespace (else "ingress-nginx") */
+    /** The Ingress controller's pods, the only ones allowed in. @default { namespace: the tenant's ingress namespace (else "ingress-nginx"), podLabels: ingress-nginx's controller labels } */
     controller?: { namespace?: string; podLabels?: Record<string, string> };
   };
 }
 
 /** A canary (gray) release: a second Deployment with a new image taking a share of the traffic. */
 export interface CanaryArgs {
-  /** The canary's image. */
+  /** The canary's image. @default required */
   image: pulumi.Input<string>;
-  /** Percent of requests through the gateway sent to the canary (1-99); in-cluster calls follow `inCluster`. */
+  /** Percent of requests through the gateway sent to the canary (1-99); in-cluster calls follow `inCluster`. @default required */
   weight: number;
   /** Canary replicas. @default 2 */
   replicas?: number;
@@ -70,37 +72,25 @@ export interface MetricsArgs {
   interval?: string;
 }
 
-export interface AppServiceArgs {
-  /** The tenant the app runs in (preferred over `namespace`). */
-  tenant?: TenantRef;
-  /** A namespace name, when the app is not deployed into a Tenant. */
-  namespace?: string;
-  /** Image with a pinned tag or digest; a string or a registry handle's `image(...)`. */
-  image: pulumi.Input<string>;
-  /** Shorthand for `ports: { http: port }`. */
-  port?: number;
-  /** Ports by name. @default { http: port } */
-  ports?: PortMap;
-  /** Entrypoint override. @default the image's */
-  command?: pulumi.Input<string>[];
-  /** Arguments, in clear text in the pod spec: a secret here is an error (use `secrets` and `$(VAR)`). @default the image's */
-  args?: pulumi.Input<string>[];
-  /** Plain environment variables (Outputs allowed; a secret Output here is an error: use `secrets`). */
-  env?: EnvMap;
-  /** Non-secret settings, stored in a ConfigMap and passed as environment variables (a secret here is an error: use `secrets`). @default none */
-  config?: Record<string, pulumi.Input<string>>;
-  /** Files by absolute path, stored in a ConfigMap and mounted read-only (a secret here is an error: use `secretFiles`). @default none */
-  files?: Record<string, pulumi.Input<string>>;
-  /** Files with secrets by absolute path (each a Pulumi secret), stored in a Secret and mounted read-only. @default none */
-  secretFiles?: Record<string, pulumi.Input<string>>;
-  /** Secret values (each a Pulumi secret), stored in a Secret and passed as environment variables. @default none */
-  secrets?: Record<string, pulumi.Input<string>>;
+/** The port choice of a service: one port (`port: 8080`) or named ports (`ports: { http: 8080, admin: 9000 }`), exactly one. */
+export type ServicePortArgs =
+  | {
+      /** The port the app listens on: shorthand for `ports: { http: port }`. @default required unless ports is set */
+      port: number;
+      /** Not with `port`. @default none */
+      ports?: undefined;
+    }
+  | {
+      /** Not with `ports`. @default none */
+      port?: undefined;
+      /** Ports by name. @default required unless port is set */
+      ports: PortMap;
+    };
+
+/** What makes an AppService a service: a Service in front, replicas or autoscaling, exposure, canary and metrics. */
+export interface AppServiceOptions extends PodArgs {
   /** Probes. @default TCP checks of the first port */
   probes?: ProbesSpec;
-  /** A size preset or explicit requests/limits. @default the profile's size ("small") */
-  resources?: ResourcesSpec;
-  /** `null` removes the CPU limit. @default the preset's */
-  cpuLimit?: string | null;
   /** Fixed replicas; not allowed with `scale`. @default 2 */
   replicas?: number;
   /** Autoscaling; the HPA then owns replicas. @default none */
@@ -117,20 +107,9 @@ export interface AppServiceArgs {
   canary?: CanaryArgs;
   /** A ServiceMonitor for the metrics endpoint. @default none */
   metrics?: MetricsArgs;
-  /** Containers run to completion before the app starts. @default none */
-  initContainers?: ContainerSpec[];
-  /** Extra containers beside the app, with the same defaults. @default none */
-  sidecars?: ContainerSpec[];
-  /** Paths that stay writable (emptyDirs) under the read-only root filesystem. @default ["/tmp"] */
-  writablePaths?: string[];
-  /** Where pods run: a node-pool handle's placement or plain selector/tolerations. @default anywhere */
-  placement?: Placement;
-  /** Mount a ServiceAccount token (the app calls the Kubernetes API). @default false */
-  apiAccess?: boolean;
-  /** Annotations of the ServiceAccount (e.g. workload identity). @default none */
-  serviceAccountAnnotations?: Record<string, pulumi.Input<string>>;
-  /** `app.kubernetes.io/component`. @default "server" */
-  component?: string;
-  /** Overrides of the defaults profile for this app. @default the tenant's */
-  defaults?: ProfileOverride;
+  /** Callers from other tenants this app consents to: tenant names, tenants, or apps (`appRef(...)` for another stack's). @default none */
+  accepts?: Consent[];
 }
+
+/** A stateless service's arguments: the pod (PodArgs), one port choice, and the service options. */
+export type AppServiceArgs = AppServiceOptions & ServicePortArgs;

@@ -10,9 +10,13 @@ export interface ConfigPlan {
 
 /** The config-like arguments of an app. */
 export interface ConfigArgs {
+  /** Non-secret settings passed as environment variables. @default none */
   config?: Record<string, pulumi.Input<string>>;
+  /** Files by absolute path, mounted read-only from a ConfigMap. @default none */
   files?: Record<string, pulumi.Input<string>>;
+  /** Secret files by absolute path, mounted read-only from a Secret. @default none */
   secretFiles?: Record<string, pulumi.Input<string>>;
+  /** Secret values passed as secretKeyRef environment variables. @default none */
   secrets?: Record<string, pulumi.Input<string>>;
 }
 

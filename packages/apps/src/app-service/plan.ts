@@ -1,26 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createHash } from "crypto";
-import {
-  buildPodSpec,
-  CANARY_IN_CLUSTER_ANNOTATION,
-  CANARY_WEIGHT_ANNOTATION,
-  checkDnsLabel,
-  checkNumber,
-  checkOneOf,
-  ContainerSpec,
-  DefaultsProfile,
-  fail,
-  InputSite,
-  Manifest,
-  NamedPort,
-  normalizePorts,
-  PortMap,
-  selectorLabels,
-  servicePorts,
-  standardLabels,
-} from "@slipway/core";
+import { CANARY_IN_CLUSTER_ANNOTATION, CANARY_WEIGHT_ANNOTATION, checkNumber, checkOneOf, DefaultsProfile, fail, InputSite, Manifest, NamedPort, normalizePorts, PortMap, servicePorts } from "@slipway/core";
+import { planPod, rollingDeployment } from "../workload/plan";
 import { AppServiceArgs } from "./args";
-import { planConfig } from "./config";
 import { planDirectExposure } from "./direct-exposure";
 import { planExposure, RouteBackend } from "./exposure";
 import { planIngressAllows } from "./ingress-allows";
@@ -40,106 +21,41 @@ export interface AppServicePlan {
   serviceName: string;
   serviceAccountName: string;
   /** Labels selecting all of the app's pods (stable and canary). */
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
   ports: NamedPort[];
   host?: pulumi.Input<string>;
   externalUrl?: pulumi.Output<string>;
 }
 
-const DNS1035 = /^[a-z]/;
-
-function resolveNamespace(site: InputSite, args: AppServiceArgs): string {
-  if (args.tenant && args.namespace) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
-  const namespace = args.tenant?.namespace ?? args.namespace;
-  if (namespace === undefined) return fail(site, "tenant", undefined, "is required", "pass the Tenant the app runs in (or a namespace name)");
-  return checkDnsLabel(site, args.tenant ? "tenant.namespace" : "namespace", namespace);
-}
-
 function resolvePortMap(site: InputSite, args: AppServiceArgs): PortMap {
-  if (args.port !== undefined && args.ports !== undefined) fail(site, "port", args.port, "is set together with ports", "use one of port or ports");
+  const given = args as { port?: number; ports?: PortMap };
+  if (given.port !== undefined && given.ports !== undefined) fail(site, "port", given.port, "is set together with ports", "use one of port or ports");
   if (args.ports !== undefined) {
     if (typeof args.ports !== "object" || args.ports === null || Object.keys(args.ports).length === 0) fail(site, "ports", args.ports, "must name at least one port");
     return args.ports;
   }
-  if (args.port === undefined) return fail(site, "port", undefined, "is required", "set the port the app listens on, e.g. port: 8080");
+  // The types require a port; JavaScript callers and config-driven stacks still get a clear error.
+  if (args.port === undefined) return fail(site, "port", undefined, "is required", "set the port the app listens on, e.g. port: 8080 (a workload that serves no port is a Worker)");
   return { http: args.port };
 }
 
-/** A hash of the plain config and files, so changing them rolls the pods. */
-function configHash(args: AppServiceArgs): pulumi.Output<string> {
-  return pulumi.output({ config: args.config ?? {}, files: args.files ?? {} }).apply((v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 16));
-}
-
-/** The pure plan of an AppService: validated arguments in, Kubernetes objects out. */
-export function planAppService(site: InputSite, args: AppServiceArgs, profile: DefaultsProfile): AppServicePlan {
+/** The pure plan of an AppService: validated arguments and the stack's profile in, Kubernetes objects out. */
+export function planAppService(site: InputSite, args: AppServiceArgs, stack: DefaultsProfile): AppServicePlan {
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
-  const name = checkDnsLabel(site, "name", site.name, 55);
-  if (!DNS1035.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
-  const namespace = resolveNamespace(site, args);
   const portMap = resolvePortMap(site, args);
+  const pod = planPod(site, args, stack, { component: "server", nameMax: 55, namesService: true, ports: portMap, probes: args.probes });
+  const { meta: base, selector, profile } = pod;
+  const { name, namespace, labels } = base;
   const ports = normalizePorts(site, "ports", portMap);
-  const component = args.component ? checkDnsLabel(site, "component", args.component) : "server";
-  const labels = standardLabels({ name, component, partOf: args.tenant?.tenantName });
-  const selector = selectorLabels({ name });
-  const base = { name, namespace, labels };
   if (args.replicas !== undefined && args.scale !== undefined) fail(site, "replicas", args.replicas, "is set together with scale", "the HPA owns replicas: drop replicas or scale");
   const replicas = args.scale ? undefined : checkNumber(site, "replicas", args.replicas ?? profile.replicas, { min: 1, max: 1000 });
 
-  const config = planConfig(site, base, args);
-  for (const key of Object.keys(args.env ?? {})) {
-    if (key in config.env) fail(site, `env.${key}`, key, "is also set by config or secrets", "give each environment variable one source");
-  }
-  const objects: Manifest[] = [...config.objects];
-  const mainContainer = (image: pulumi.Input<string>): ContainerSpec => ({
-    name: "app",
-    image,
-    command: args.command,
-    args: args.args,
-    ports: portMap,
-    env: { ...args.env, ...config.env },
-    resources: args.resources,
-    cpuLimit: args.cpuLimit,
-    probes: args.probes,
-    mounts: config.mounts,
-    writablePaths: args.writablePaths,
-  });
-  const hash = configHash(args);
-  const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined, extraAnnotations: Record<string, string> = {}): Manifest => {
-    const podLabels = { ...labels, [TRACK_LABEL]: track };
-    const pod = buildPodSpec(
-      site,
-      track === "canary" ? "canary" : "spec",
-      {
-        containers: [mainContainer(image), ...(args.sidecars ?? [])],
-        initContainers: args.initContainers,
-        serviceAccountName: name,
-        automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
-        spreadSelector: { ...selector, [TRACK_LABEL]: track },
-        placement: args.placement,
-        imagePullSecrets: args.tenant?.imagePullSecrets,
-      },
-      profile,
-    );
-    return {
-      apiVersion: "apps/v1",
-      kind: "Deployment",
-      metadata: { name: deploymentName, namespace, labels, ...(Object.keys({ ...pod.workloadAnnotations, ...extraAnnotations }).length ? { annotations: { ...pod.workloadAnnotations, ...extraAnnotations } } : {}) },
-      spec: {
-        ...(count !== undefined ? { replicas: count } : {}),
-        revisionHistoryLimit: profile.revisionHistoryLimit,
-        selector: { matchLabels: { ...selector, [TRACK_LABEL]: track } },
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-        template: { metadata: { labels: podLabels, annotations: { "slipway.dev/config-hash": hash } }, spec: pod.spec },
-      },
-    };
+  const objects: Manifest[] = [...pod.objects];
+  const deployment = (deploymentName: string, track: "stable" | "canary", image: pulumi.Input<string>, count: number | undefined, annotations: Record<string, string> = {}): Manifest => {
+    const trackLabels = { [TRACK_LABEL]: track };
+    return rollingDeployment(pod, pod.template(track === "canary" ? "canary" : "spec", image, { labels: trackLabels }), count, { name: deploymentName, labels: trackLabels, annotations });
   };
 
-  objects.push({
-    apiVersion: "v1",
-    kind: "ServiceAccount",
-    metadata: { name, namespace, labels, ...(args.serviceAccountAnnotations ? { annotations: args.serviceAccountAnnotations } : {}) },
-    automountServiceAccountToken: args.apiAccess ?? profile.automountServiceAccountToken,
-  });
   objects.push(deployment(name, "stable", args.image, replicas));
   const serviceType = checkOneOf(site, "serviceType", args.serviceType ?? "ClusterIP", ["ClusterIP", "LoadBalancer", "NodePort"] as const);
   // With a canary, the Service is a path its weight cannot split: it says which track(s) it reaches (CHECKS L9).
@@ -184,7 +100,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, profile: D
     deploymentName: name,
     serviceName: name,
     serviceAccountName: name,
-    selector,
+    podSelector: selector,
     ports,
     host: exposure?.host,
     externalUrl: exposure?.url,

@@ -18,18 +18,18 @@ import {
   standardLabels,
 } from "@slipway/core";
 import { connect, Connection, ConnectionEndpoint, ConnectOptions } from "@slipway/network";
-import { TenantRef, tenantChildOptions } from "../tenant-ref";
+import { resolveNamespace, TenantRef, tenantChildOptions } from "../tenant-ref";
 
 export interface ExternalServiceArgs {
-  /** The tenant whose apps call it (preferred over `namespace`). */
+  /** The tenant whose apps call it (preferred over `namespace`). @default required unless namespace is set */
   tenant?: TenantRef;
-  /** A namespace name, when not in a Tenant. */
+  /** A namespace name, when not in a Tenant. @default the tenant's namespace */
   namespace?: string;
-  /** Ports by name, e.g. `{ redis: 6379 }`. */
+  /** Ports by name, e.g. `{ redis: 6379 }`. @default required */
   ports: PortMap;
-  /** IP addresses outside the cluster (a selector-less Service with an EndpointSlice). */
+  /** IP addresses outside the cluster (a selector-less Service with an EndpointSlice). @default none: set this or `hostname` */
   addresses?: string[];
-  /** Or a DNS name (an ExternalName Service). */
+  /** Or a DNS name (an ExternalName Service). @default none: set this or `addresses` */
   hostname?: string;
   /** Address blocks behind `hostname`, so connections can allow egress to it. @default none (not a connection target) */
   cidrs?: string[];
@@ -47,8 +47,7 @@ export function planExternalService(site: InputSite, args: ExternalServiceArgs):
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
   const name = checkDnsLabel(site, "name", site.name);
   if (!/^[a-z]/.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
-  if (args.tenant && args.namespace) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
-  const namespace = checkDnsLabel(site, args.tenant ? "tenant.namespace" : "namespace", args.tenant?.namespace ?? args.namespace);
+  const namespace = resolveNamespace(site, args);
   const ports = normalizePorts(site, "ports", args.ports);
   if (ports.length === 0) fail(site, "ports", args.ports, "must name at least one port");
   if ((args.addresses === undefined) === (args.hostname === undefined)) fail(site, "addresses", args.addresses, "must be given, or hostname instead (exactly one of them)");
@@ -84,10 +83,12 @@ export function planExternalService(site: InputSite, args: ExternalServiceArgs):
 export class ExternalService extends SlipwayComponent implements ConnectionEndpoint {
   readonly namespace: string;
   readonly serviceName: string;
-  readonly host: string;
+  /** `<service>.<namespace>.svc.cluster.local`: the in-cluster name apps call it by. */
+  readonly fqdn: string;
   readonly servedPorts: NamedPort[];
   readonly externalCidrs: string[];
   readonly provider?: k8s.Provider;
+  readonly tenantName?: string;
 
   constructor(name: string, args: ExternalServiceArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planExternalService(siteOf("ExternalService", name), args);
@@ -95,11 +96,12 @@ export class ExternalService extends SlipwayComponent implements ConnectionEndpo
     registerManifests(name, plan.objects, this.childOptions(tenantChildOptions(args.tenant)));
     this.namespace = plan.namespace;
     this.serviceName = name;
-    this.host = `${name}.${plan.namespace}.svc.cluster.local`;
+    this.fqdn = `${name}.${plan.namespace}.svc.cluster.local`;
     this.servedPorts = plan.ports;
     this.externalCidrs = plan.cidrs;
     this.provider = args.tenant?.provider;
-    this.done({ serviceName: this.serviceName, host: this.host });
+    this.tenantName = args.tenant?.tenantName;
+    this.done({ serviceName: this.serviceName, fqdn: this.fqdn });
   }
 
   get owner(): pulumi.Resource {

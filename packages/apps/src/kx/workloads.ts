@@ -10,6 +10,7 @@ export interface CreateServiceArgs {
   type?: "ClusterIP" | "LoadBalancer" | "NodePort";
   /** Service port per container port name; @default each port as declared */
   ports?: Record<string, number>;
+  /** Extra labels (over the pods' labels) and annotations. @default { labels: the pods' labels, annotations: none } */
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
 }
 
@@ -45,7 +46,12 @@ function serviceFor(
   );
 }
 
-type WorkloadArgs<Spec> = { metadata?: { namespace?: pulumi.Input<string>; labels?: Record<string, string> }; spec: Spec };
+type WorkloadArgs<Spec> = {
+  /** The namespace and labels of the workload (its name is the resource's name). @default { namespace: the provider's, labels: none } */
+  metadata?: { namespace?: pulumi.Input<string>; labels?: Record<string, string> };
+  /** The spec, e.g. from `PodBuilder.asDeploymentSpec()`. @default required */
+  spec: Spec;
+};
 
 /** What createService needs to remember of a workload. */
 function sourceOf(name: string, args: WorkloadArgs<WorkloadSpec>) {

@@ -1,14 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { EnvMap, Placement, PortMap, ProbesSpec, ProfileOverride, ResourcesSpec, StorageClassHandle } from "@slipway/core";
 import { ExposeArgs } from "../app-service/args";
+import { Consent } from "@slipway/network";
 import { TenantRef } from "../tenant-ref";
+import { RunAsArgs } from "../workload/args";
 import { PresetName } from "./presets";
 
 /** The volume each replica keeps its data on (a volumeClaimTemplate). */
 export interface StorageArgs {
-  /** Size of each replica's volume, e.g. "10Gi". */
+  /** Size of each replica's volume, e.g. "10Gi". @default required */
   size: string;
-  /** The StorageClass (a handle such as `ceph.blockClass`, or a class name). */
+  /** The StorageClass (a handle such as `ceph.blockClass`, or a class name). @default required */
   class: StorageClassHandle | string;
   /** @default ["ReadWriteOnce"] */
   accessModes?: ("ReadWriteOnce" | "ReadWriteMany" | "ReadOnlyMany" | "ReadWriteOncePod")[];
@@ -16,20 +18,20 @@ export interface StorageArgs {
   mountPath?: string;
 }
 
-export interface StatefulAppArgs {
-  /** The tenant the app runs in (preferred over `namespace`). */
+export interface StatefulAppArgs<P extends PresetName = PresetName> {
+  /** The tenant the app runs in (preferred over `namespace`). @default required unless namespace is set */
   tenant?: TenantRef;
-  /** A namespace name, when not deployed into a Tenant. */
+  /** A namespace name, when not deployed into a Tenant. @default the tenant's namespace */
   namespace?: string;
   /** A pinned recipe: redis, postgresql, mysql or zookeeper. @default none (give image and ports) */
-  preset?: PresetName;
-  /** Image; overrides the preset's (e.g. a mirror). Required without a preset. */
+  preset?: P;
+  /** Image; overrides the preset's (e.g. a mirror). @default the preset's (required without a preset) */
   image?: pulumi.Input<string>;
   /** Ports by name. Required without a preset. @default the preset's */
   ports?: PortMap;
   /** Replicas. @default the preset's (1 for engines Slipway does not replicate, 3 for zookeeper), else 2 */
   replicas?: number;
-  /** Each replica's volume. */
+  /** Each replica's volume. @default required */
   storage: StorageArgs;
   /** Keep replicas on different hosts: required (never together) or preferred. "none" only for one replica. @default "required" */
   antiAffinity?: "required" | "preferred" | "none";
@@ -50,11 +52,12 @@ export interface StatefulAppArgs {
   resources?: ResourcesSpec;
   /** `null` removes the CPU limit. @default the preset's */
   cpuLimit?: string | null;
-  /** Entrypoint / arguments. @default the preset's or the image's */
+  /** Entrypoint. @default the preset's or the image's */
   command?: pulumi.Input<string>[];
+  /** Arguments. @default the preset's or the image's */
   args?: pulumi.Input<string>[];
   /** The image's non-root user and group; set them only for users the image has (CHECKS S2). @default the preset's */
-  runAs?: { user: number; group: number };
+  runAs?: RunAsArgs;
   /** Paths that stay writable besides the data volume. @default the preset's, else ["/tmp"] */
   writablePaths?: string[];
   /** Exposure of the client Service through the gateway or an ingress. @default none */
@@ -63,6 +66,8 @@ export interface StatefulAppArgs {
   placement?: Placement;
   /** Overrides of the defaults profile. @default the tenant's */
   defaults?: ProfileOverride;
+  /** Callers from other tenants this app consents to: tenant names, tenants, or apps (`appRef(...)` for another stack's). @default none */
+  accepts?: Consent[];
 }
 
 /** The credentials a StatefulApp keeps in its Secret. */

@@ -10,7 +10,6 @@ import {
   fail,
   InputSite,
   Manifest,
-  mergeProfiles,
   NamedPort,
   normalizePorts,
   secretRef,
@@ -22,6 +21,8 @@ import {
 import { planExposure } from "../app-service/exposure";
 import { planIngressAllows } from "../app-service/ingress-allows";
 import { planPdb } from "../app-service/scaling";
+import { resolveNamespace, resolveProfile } from "../tenant-ref";
+import { runAsProfile } from "../workload/plan";
 import { StatefulAppArgs } from "./args";
 import { Preset, PRESETS } from "./presets";
 
@@ -31,7 +32,7 @@ export interface StatefulAppPlan {
   namespace: string;
   serviceName: string;
   headlessServiceName: string;
-  selector: Record<string, string>;
+  podSelector: Record<string, string>;
   ports: NamedPort[];
   /** The Secret the component fills with generated credentials, and its keys. */
   host?: pulumi.Input<string>;
@@ -71,12 +72,11 @@ function affinity(mode: "required" | "preferred" | "none", selector: Record<stri
 }
 
 /** The pure plan of a StatefulApp: a StatefulSet with claims, headless and client Services, SA, PDB. */
-export function planStatefulApp(site: InputSite, args: StatefulAppArgs, baseProfile: DefaultsProfile): StatefulAppPlan {
+export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: DefaultsProfile): StatefulAppPlan {
   if (!args || typeof args !== "object") return fail(site, "args", args, "must be an object");
   const name = checkDnsLabel(site, "name", site.name, 47);
   if (!/^[a-z]/.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
-  if (args.tenant && args.namespace) fail(site, "namespace", args.namespace, "is set together with tenant", "pass only tenant");
-  const namespace = checkDnsLabel(site, args.tenant ? "tenant.namespace" : "namespace", args.tenant?.namespace ?? args.namespace);
+  const namespace = resolveNamespace(site, args);
   const preset = presetFor(site, args);
   if (!preset && args.image === undefined) fail(site, "image", undefined, "is required without a preset", "set image, or a preset such as postgresql");
   if (!preset && args.ports === undefined) fail(site, "ports", undefined, "is required without a preset", "name the ports, e.g. { db: 5432 }");
@@ -93,16 +93,12 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, baseProf
   const storage = checkStorage(site, args);
   const wantsCredentials = args.credentials ?? Boolean(preset?.credentials);
   if (wantsCredentials && !preset?.credentials) fail(site, "credentials", args.credentials, `cannot be generated for ${args.preset ?? "a custom image"}`, "pass credentials yourself as env secret references");
-  const runAs = args.runAs ?? (preset ? { user: preset.uid, group: preset.gid } : undefined);
-  if (runAs) {
-    checkNumber(site, "runAs.user", runAs.user, { min: 1, max: 2 ** 31 - 1 });
-    checkNumber(site, "runAs.group", runAs.group, { min: 1, max: 2 ** 31 - 1 });
-  }
+  const runAs = runAsProfile(site, args.runAs ?? (preset ? { user: preset.uid, group: preset.gid } : undefined));
 
   const labels = standardLabels({ name, component: args.preset ?? "database", partOf: args.tenant?.tenantName });
   const selector = selectorLabels({ name });
   const headless = `${name}-headless`;
-  const profile = mergeProfiles(baseProfile, runAs ? { podSecurityContext: { runAsUser: runAs.user, runAsGroup: runAs.group, fsGroup: runAs.group } } : undefined, { size: "medium" }, args.defaults);
+  const profile = resolveProfile(stack, args, runAs, { size: "medium" });
 
   const env: EnvMap = { ...preset?.env, ...preset?.ensembleEnv?.(name, headless, namespace, replicas) };
   let credentials: StatefulAppPlan["credentials"];
@@ -193,7 +189,7 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, baseProf
   const exposure = args.expose ? planExposure(site, meta, args.expose, ports, [{ service: name, weight: 100 }]) : undefined;
   if (exposure) objects.push(...exposure.objects);
   objects.push(...planIngressAllows(site, meta, selector, ports, args));
-  return { objects, namespace, serviceName: name, headlessServiceName: headless, selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
+  return { objects, namespace, serviceName: name, headlessServiceName: headless, podSelector: selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
 }
 
 /** The credentials Secret, filled with a generated password (a Pulumi secret). */

@@ -36,6 +36,19 @@ export interface Preset {
   ensembleEnv?: (name: string, headless: string, namespace: string, replicas: number) => Record<string, string>;
 }
 
+/**
+ * The Secret keys of each preset's generated credentials, by role: part of the types, so
+ * `db.credentials.ref("password")` is checked by the compiler (the keys are also the env names the images read).
+ */
+export const CREDENTIAL_KEYS = {
+  redis: { password: "REDIS_PASSWORD" },
+  postgresql: { password: "POSTGRES_PASSWORD", user: "POSTGRES_USER", database: "POSTGRES_DB" },
+  mysql: { password: "MYSQL_PASSWORD", rootPassword: "MYSQL_ROOT_PASSWORD", user: "MYSQL_USER", database: "MYSQL_DATABASE" },
+} as const;
+
+/** The credential key names of preset `P` (never for presets without generated credentials). */
+export type CredentialKeys<P> = P extends keyof typeof CREDENTIAL_KEYS ? (typeof CREDENTIAL_KEYS)[P] : never;
+
 const UNREPLICATED = "the engine's replication is not configured by this preset; scale it with an operator";
 
 export const PRESETS = {
@@ -49,7 +62,7 @@ export const PRESETS = {
     // $(REDIS_PASSWORD) is expanded by the kubelet from the env var, so the password never sits in args.
     args: ["redis-server", "--appendonly", "yes", "--requirepass", "$(REDIS_PASSWORD)"],
     probes: { readiness: { tcp: { port: "redis" } }, liveness: { tcp: { port: "redis" }, periodSeconds: 15 } },
-    credentials: { passwordEnv: ["REDIS_PASSWORD"] },
+    credentials: { passwordEnv: [CREDENTIAL_KEYS.redis.password] },
     replicas: 1,
     singleReplicaReason: UNREPLICATED,
   },
@@ -66,7 +79,11 @@ export const PRESETS = {
       readiness: { exec: { command: ["pg_isready", "-h", "127.0.0.1", "-p", "5432"] } },
       liveness: { tcp: { port: "postgresql" }, periodSeconds: 15 },
     },
-    credentials: { passwordEnv: ["POSTGRES_PASSWORD"], user: { env: "POSTGRES_USER", default: "app" }, database: { env: "POSTGRES_DB", default: "app" } },
+    credentials: {
+      passwordEnv: [CREDENTIAL_KEYS.postgresql.password],
+      user: { env: CREDENTIAL_KEYS.postgresql.user, default: "app" },
+      database: { env: CREDENTIAL_KEYS.postgresql.database, default: "app" },
+    },
     replicas: 1,
     singleReplicaReason: UNREPLICATED,
   },
@@ -81,7 +98,11 @@ export const PRESETS = {
       readiness: { exec: { command: ["mysqladmin", "ping", "-h", "127.0.0.1", "--silent"] } },
       liveness: { tcp: { port: "mysql" }, periodSeconds: 15 },
     },
-    credentials: { passwordEnv: ["MYSQL_ROOT_PASSWORD", "MYSQL_PASSWORD"], user: { env: "MYSQL_USER", default: "app" }, database: { env: "MYSQL_DATABASE", default: "app" } },
+    credentials: {
+      passwordEnv: [CREDENTIAL_KEYS.mysql.rootPassword, CREDENTIAL_KEYS.mysql.password],
+      user: { env: CREDENTIAL_KEYS.mysql.user, default: "app" },
+      database: { env: CREDENTIAL_KEYS.mysql.database, default: "app" },
+    },
     replicas: 1,
     singleReplicaReason: UNREPLICATED,
   },

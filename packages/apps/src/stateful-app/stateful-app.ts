@@ -1,17 +1,28 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { mergeProfiles, NamedPort, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
+import { EnvReference, fail, NamedPort, secretRef, registerManifests, routeOptions, siteOf, stackProfile } from "@slipway/core";
 import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { StatefulAppArgs } from "./args";
+import { CREDENTIAL_KEYS, CredentialKeys, PresetName } from "./presets";
 import { credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
 
 /**
  * A stateful service that keeps its data: StatefulSet with claim templates (retained on delete),
  * headless and client Services, host anti-affinity, a PDB, and generated credentials.
  */
-export class StatefulApp extends ConnectableComponent {
+/** The Secret with a preset's generated credentials, and its keys by role (literal types per preset). */
+export interface CredentialsHandle<K extends Readonly<Record<string, string>>> {
+  /** The Secret's name. */
+  readonly secretName: string;
+  /** Its keys by role, e.g. `{ password: "POSTGRES_PASSWORD", user: "POSTGRES_USER", database: "POSTGRES_DB" }`. */
+  readonly keys: K;
+  /** An env reference to one key: `env: { DB_PASSWORD: db.credentials.ref("password") }` (never the value). */
+  ref(role: keyof K & string): EnvReference;
+}
+
+export class StatefulApp<P extends PresetName = PresetName> extends ConnectableComponent {
   readonly statefulSet: k8s.apps.v1.StatefulSet;
   readonly service: k8s.core.v1.Service;
   readonly namespace: string;
@@ -19,30 +30,30 @@ export class StatefulApp extends ConnectableComponent {
   readonly serviceName: string;
   /** The headless Service giving each replica a stable DNS name. */
   readonly headlessServiceName: string;
-  /** `<service>.<namespace>.svc.cluster.local`. */
-  readonly host: string;
+  /** `<service>.<namespace>.svc.cluster.local`: the in-cluster name (as on AppService and ExternalService). */
+  readonly fqdn: string;
   /** The first port. */
   readonly port: number;
-  readonly selector: Record<string, string>;
   /** The password (a Pulumi secret, generated or given), when the app has credentials. */
   readonly password?: pulumi.Output<string>;
-  /** The Secret holding the credentials; reference its keys with `secretRef`. */
-  readonly credentialsSecretName?: string;
+  /** The Secret holding the generated credentials and its key names, when credentials are generated. */
+  readonly credentials?: CredentialsHandle<CredentialKeys<P>>;
   readonly plan: StatefulAppPlan;
-  /** The external host and URL, when exposed. */
-  readonly externalHost?: pulumi.Output<string>;
+  /** The external host, when exposed (as on AppService). */
+  readonly host?: pulumi.Output<string>;
+  /** The external URL, when exposed. */
   readonly externalUrl?: pulumi.Output<string>;
+  /** Labels selecting the app's pods (for NetworkPolicies and monitors). */
   readonly podSelector: Record<string, string>;
   readonly servedPorts: NamedPort[];
-  readonly provider?: k8s.Provider;
 
-  constructor(name: string, args: StatefulAppArgs, opts?: pulumi.ComponentResourceOptions) {
-    const plan = planStatefulApp(siteOf("StatefulApp", name), args, mergeProfiles(stackProfile(), args?.tenant?.profile));
+  constructor(name: string, args: StatefulAppArgs<P>, opts?: pulumi.ComponentResourceOptions) {
+    const plan = planStatefulApp(siteOf("StatefulApp", name), args, stackProfile());
     super("apps", "StatefulApp", name, opts);
     this.plan = plan;
-    this.podSelector = plan.selector;
+    this.podSelector = plan.podSelector;
     this.servedPorts = plan.ports;
-    this.provider = args.tenant?.provider;
+    this.placeIn(args.tenant, args.accepts);
     const childOpts = this.childOptions(tenantChildOptions(args.tenant));
     const objects = [...plan.objects];
     if (plan.credentials) {
@@ -50,7 +61,14 @@ export class StatefulApp extends ConnectableComponent {
       // A given password (from config, a vault...) replaces the generated one.
       this.password = pulumi.secret(given ?? new random.RandomPassword(`${name}-password`, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] }).result);
       objects.unshift(credentialsSecret(plan, (plan.objects[0].metadata.labels ?? {}) as Record<string, string>, this.password)!);
-      this.credentialsSecretName = plan.credentials.secretName;
+      const secretName = plan.credentials.secretName;
+      const keys = CREDENTIAL_KEYS[args.preset as keyof typeof CREDENTIAL_KEYS] as CredentialKeys<P>;
+      const ref = (role: string) => {
+        const key = (keys as Record<string, string>)[role];
+        if (key === undefined) fail(this.site, "credentials", role, `is not a credential of the ${args.preset} preset`, `use one of ${Object.keys(keys).join(", ")}`);
+        return secretRef(secretName, key);
+      };
+      this.credentials = { secretName, keys, ref };
     }
     const resources = registerManifests(name, objects, childOpts, routeOptions(args.expose?.gateway));
     this.statefulSet = resources.get(`apps/v1/StatefulSet/${plan.serviceName}`) as k8s.apps.v1.StatefulSet;
@@ -58,11 +76,10 @@ export class StatefulApp extends ConnectableComponent {
     this.namespace = plan.namespace;
     this.serviceName = plan.serviceName;
     this.headlessServiceName = plan.headlessServiceName;
-    this.host = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
+    this.fqdn = `${plan.serviceName}.${plan.namespace}.svc.cluster.local`;
     this.port = plan.ports[0].port;
-    this.selector = plan.selector;
-    if (plan.host !== undefined) this.externalHost = pulumi.output(plan.host);
+    if (plan.host !== undefined) this.host = pulumi.output(plan.host);
     this.externalUrl = plan.externalUrl;
-    this.done({ serviceName: this.serviceName, host: this.host, port: this.port, password: this.password });
+    this.done({ serviceName: this.serviceName, fqdn: this.fqdn, host: this.host, port: this.port, password: this.password });
   }
 }

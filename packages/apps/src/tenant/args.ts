@@ -61,4 +61,6 @@ export interface TenantArgs {
   podSecurityVersion?: string;
   /** Defaults every app of the tenant inherits. @default none */
   defaults?: ProfileOverride;
+  /** Tenants whose apps may connect to this tenant's apps (the platform's grant; the apps' owners still write the ingress). @default none */
+  accepts?: string[];
 }

@@ -21,6 +21,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
   const namespace = checkDnsLabel(site, "namespace", args.namespace ?? tenantName);
   const labels = standardLabels({ name: tenantName, component: "tenant", partOf: tenantName });
   const meta = { name: tenantName, namespace, labels };
+  (args.accepts ?? []).forEach((t, i) => checkDnsLabel(site, `accepts[${i}]`, t));
   const ingress = args.platform?.ingress ?? args.gateway?.gatewayNamespace ?? "gateway-system";
   const monitoring = args.platform?.monitoring ?? "monitoring";
   checkDnsLabel(site, "platform.ingress", ingress);
@@ -58,6 +59,7 @@ export class Tenant extends SlipwayComponent implements TenantRef {
   readonly imagePullSecrets?: string[];
   readonly provider?: k8s.Provider;
   readonly namespaceResource: pulumi.Resource;
+  readonly accepts?: string[];
   readonly platform: PlatformNamespaces;
 
   constructor(name: string, args: TenantArgs = {}, opts?: pulumi.ComponentResourceOptions) {
@@ -67,6 +69,7 @@ export class Tenant extends SlipwayComponent implements TenantRef {
     this.namespace = plan.namespace;
     this.platform = plan.platform;
     this.profile = args.defaults;
+    if (args.accepts) this.accepts = args.accepts;
     this.provider = args.cluster?.provider;
     if (plan.pullSecret) this.imagePullSecrets = [plan.pullSecret];
     const [namespaceObject, ...rest] = plan.objects;

@@ -1,3 +1,4 @@
 export * from "./endpoint";
 export * from "./plan";
 export * from "./connection";
+export * from "./consent";

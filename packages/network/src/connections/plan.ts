@@ -42,6 +42,8 @@ export function planConnection(site: InputSite, from: ConnectionEndpoint, to: Co
     fail(site, "target", describe(to), "is the app itself", "an app reaches its own pods without a connection");
   }
   if (!from.podSelector) fail(site, "source", describe(from), "has no pods to connect from", "connect from an AppService or StatefulApp");
+  // An empty port list in a NetworkPolicy rule means every port: a target must serve at least one.
+  if (to.podSelector && to.servedPorts.length === 0) fail(site, "target", describe(to), "serves no port to call", "connect to a component that serves ports (an AppService or StatefulApp); a Worker or Job only calls out");
   if (!to.podSelector && !to.externalCidrs?.length) fail(site, "target", describe(to), "has no addresses a policy can allow", "give the ExternalService `cidrs` for its hostname");
   const ports = choosePorts(site, to, options).map((p) => ({ protocol: p.protocol, port: p.containerPort }));
   const labels = standardLabels({ name: from.site.name, component: "connection" });

@@ -1,0 +1,4 @@
+export * from "./args";
+export * from "./schedule";
+export * from "./plan";
+export * from "./job";
