@@ -23,7 +23,8 @@ policy("allow-dns", {
   policyTypes: ["Egress"],
   egress: [
     {
-      to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+      // CoreDNS, and NodeLocal DNSCache where the cluster runs it (KubeKey clusters such as the local platform: 169.254.25.10).
+      to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }, { ipBlock: { cidr: "169.254.25.10/32" } }],
       ports: [
         { protocol: "UDP", port: 53 },
         { protocol: "TCP", port: 53 },
