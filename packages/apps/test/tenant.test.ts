@@ -61,6 +61,11 @@ describe("Tenant with two apps, a StatefulApp of each preset and an ExternalServ
     expect(limits.default.cpu).toBeUndefined();
   });
 
+  it("counts a LoadBalancer's node port in the quota, as the API server does (else the Service is refused)", async () => {
+    const lb = await render(() => new Tenant("web", { quota: { cpu: "4", memory: "8Gi", loadBalancers: 1 } }));
+    expect(at(lb.find("ResourceQuota", "web", "web"), "spec.hard")).toMatchObject({ "services.loadbalancers": "1", "services.nodeports": "1" });
+  });
+
   it("denies by default, allows DNS, and lets nothing in tenant-wide (apps admit the gateway and Prometheus themselves)", () => {
     // The tenant's own policies select every pod (podSelector {}); apps' and connections' select their pods.
     const policies = r.filter("NetworkPolicy").filter((p) => p.metadata.namespace === "shop" && Object.keys(at(p, "spec.podSelector")).length === 0);

@@ -14,7 +14,7 @@ export interface QuotaArgs {
   persistentVolumeClaims?: number;
   /** LoadBalancer Services allowed (exposure goes through the gateway). @default 0 */
   loadBalancers?: number;
-  /** NodePort Services allowed. @default 0 */
+  /** Node ports allowed (a LoadBalancer Service takes one too, so the API server counts it here). @default loadBalancers */
   nodePorts?: number;
 }
 

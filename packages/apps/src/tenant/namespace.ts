@@ -35,7 +35,7 @@ export function planQuota(site: InputSite, meta: Meta, quota: QuotaArgs = {}): M
         pods: count("pods", quota.pods ?? 100, 1),
         persistentvolumeclaims: count("persistentVolumeClaims", quota.persistentVolumeClaims ?? 20, 0),
         "services.loadbalancers": count("loadBalancers", quota.loadBalancers ?? 0, 0),
-        "services.nodeports": count("nodePorts", quota.nodePorts ?? 0, 0),
+        "services.nodeports": count("nodePorts", quota.nodePorts ?? quota.loadBalancers ?? 0, 0),
       },
     },
   };
