@@ -28,7 +28,7 @@ describe("seams of the local platform (one cluster: platform render and team ren
 
   it("2: the gateway certificate has one wildcard per tenant and one for the platform's hosts", () => {
     const names = spec(local.find("Certificate", "platform-tls", "gateway-system")).dnsNames;
-    expect(names).toEqual(["*.10.86.67.11.nip.io", "*.shop.10.86.67.11.nip.io", "*.billing.10.86.67.11.nip.io", "*.security.10.86.67.11.nip.io", "*.platform.10.86.67.11.nip.io"]);
+    expect(names).toEqual(["*.10.86.67.11.nip.io", "*.shop.10.86.67.11.nip.io", "*.billing.10.86.67.11.nip.io", "*.security.10.86.67.11.nip.io", "*.payments.10.86.67.11.nip.io", "*.platform.10.86.67.11.nip.io"]);
   });
 
   it("3: team pods pull with the tenant's pull secret, read from the platform's outputs", async () => {

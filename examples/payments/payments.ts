@@ -15,8 +15,8 @@ export interface PaymentsConfig {
  * PostgreSQL database, and a nightly reconciliation. The shop's orders service (another tenant,
  * another stack) calls the API: payments consents here, the platform grants shop -> payments.
  */
-export function payments(config: PaymentsConfig) {
-  const platform = new PlatformStack("platform", { stack: config.platformStack });
+export async function payments(config: PaymentsConfig) {
+  const platform = await PlatformStack.load("platform", { stack: config.platformStack });
   const tenant = platform.tenant("payments");
   const image = (name: string) => platform.registry.image(`payments/${name}`, config.version);
 

@@ -55,7 +55,7 @@ export interface PlatformStackArgs {
 type StorageRole = "block" | "filesystem";
 
 const REQUIRED = ["tenants", "registry", "domain", "storageClasses", "gateway"] as const;
-const OPTIONAL = ["tenantDefaults", "clusterDns"] as const;
+const OPTIONAL = ["tenantDefaults", "clusterDns", "grants"] as const;
 const site = (stack: string) => ({ component: "PlatformStack", name: stack });
 const listOf = (names: string[]) => names.join(", ") || "none";
 
@@ -144,7 +144,8 @@ export class PlatformStack {
       if (namespace === undefined) throw unknown(this.loaded.tenants);
       const defaults = this.loaded.tenantDefaults?.[name] ?? {};
       const pullSecrets = defaults.imagePullSecrets?.length ? { imagePullSecrets: [...defaults.imagePullSecrets] } : {};
-      return { namespace, tenantName: name, provider: this.provider, ready: pulumi.output(namespace), ...pullSecrets, ...(defaults.profile ? { profile: defaults.profile } : {}) };
+      const accepts = this.loaded.grants?.[name] ?? [];
+      return { namespace, tenantName: name, provider: this.provider, ready: pulumi.output(namespace), accepts, ...pullSecrets, ...(defaults.profile ? { profile: defaults.profile } : {}) };
     }
     const ready = this.outputs.apply((o) => {
       if (!(name in (o.tenants ?? {}))) throw unknown(o.tenants);

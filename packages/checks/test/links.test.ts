@@ -106,6 +106,21 @@ describe("judging several renders as one cluster", () => {
   });
 });
 
+describe("references to objects the cluster creates from rendered ones", () => {
+  it("accepts a Secret a rendered cert-manager Certificate issues, and reports it once the Certificate names another", () => {
+    const mount = (v: { team: StackView }) => (webPod(v).volumes ??= []).push({ name: "tls", secret: { secretName: "web-tls" } });
+    const issuer = (secretName: string) => ({ apiVersion: "cert-manager.io/v1", kind: "Certificate", metadata: { name: "web", namespace: "shop" }, spec: { secretName, dnsNames: ["web.shop.svc"], issuerRef: { name: "ca", kind: "ClusterIssuer" } } });
+    const issued = fresh();
+    mount(issued);
+    issued.team.manifests.push(issuer("web-tls"));
+    expect(links(judge("team", issued)).filter((v) => v.check === "L6")).toEqual([]);
+    const other = fresh();
+    mount(other);
+    other.team.manifests.push(issuer("other-tls"));
+    expect(links(judge("team", other)).filter((v) => v.check === "L6").map((v) => v.field)).toEqual([expect.stringMatching(/volumes\[\d+\]\.secret\.secretName$/)]);
+  });
+});
+
 describe("the host rules", () => {
   it.each([
     ["*.example.com", "a.example.com", true],

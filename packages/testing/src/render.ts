@@ -3,7 +3,7 @@ import { toRuntimeConfig } from "./config";
 import { reportFailure, startCollecting, stopCollecting } from "./failures";
 import { installFailureGuards } from "./guard";
 import { resolveStackOutputs, StackOutputs } from "./outputs";
-import { SlipwayMocks, StackReferences } from "./mocks";
+import { MISSING_STACK_REFERENCE, SlipwayMocks, StackReferences } from "./mocks";
 import { Recorder } from "./recorder";
 import { Rendered } from "./rendered";
 import { RenderedResource } from "./resource";
@@ -46,9 +46,10 @@ function lowerStackTraces(): () => void {
   };
 }
 
-/** The error to report when the program failed: our own input errors first, they say how to fix things. */
+/** The error to report when the program failed: a StackReference without outputs (the root cause), then our own input errors, they say how to fix things. */
 function firstFailure(errors: unknown[]): unknown {
-  return errors.find((e) => e instanceof Error && e.name === "SlipwayInputError") ?? errors[0];
+  const named = (name: string) => errors.find((e) => e instanceof Error && e.name === name);
+  return named(MISSING_STACK_REFERENCE) ?? named("SlipwayInputError") ?? errors[0];
 }
 
 /** Pulumi's runtime state is global: renders started together run one after another. */

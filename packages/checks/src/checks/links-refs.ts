@@ -16,6 +16,11 @@ function referenceGranted(index: StackIndex, route: Manifest, targetNs: string, 
   });
 }
 
+/** A Secret that a rendered cert-manager Certificate issues (`spec.secretName`): cert-manager creates it in the cluster. */
+function issuedSecret(index: StackIndex, kind: string, namespace: string, name: string): boolean {
+  return kind === "Secret" && index.inNamespace("Certificate", namespace).some((c) => c.apiVersion.startsWith("cert-manager.io/") && record(c.spec).secretName === name);
+}
+
 export const routeBackends = stackCheck(
   { id: "L4", title: "Route backends in other namespaces name an existing Service and one of its ports, with the owner's ReferenceGrant", tools: [], cluster: true },
   (stack, report) => {
@@ -142,7 +147,7 @@ export const podReferencesExist = stackCheck(
         report(pod.owner, `${pod.specPath}.serviceAccountName`, `names ServiceAccount ${pod.namespace}/${sa}, which no render of the cluster has`, "render the ServiceAccount beside the workload");
       }
       for (const ref of podReferences(pod)) {
-        if (!index.find(ref.kind, pod.namespace, ref.name)) report(pod.owner, ref.field, `names ${ref.kind} ${pod.namespace}/${ref.name}, which no render of the cluster has`, `render the ${ref.kind}, or mark the reference optional`);
+        if (!index.find(ref.kind, pod.namespace, ref.name) && !issuedSecret(index, ref.kind, pod.namespace, ref.name)) report(pod.owner, ref.field, `names ${ref.kind} ${pod.namespace}/${ref.name}, which no render of the cluster has`, `render the ${ref.kind}, or mark the reference optional`);
       }
       const offered = pullSecretsIn(index, pod.namespace);
       if (!registry || offered.length === 0) continue;

@@ -28,5 +28,5 @@ export const TEAM_DEV_DEPENDENCIES: Record<string, string> = {
  */
 export const TEAM_PACKAGES = {
   dependencies: ["apps", "core", "network"],
-  devDependencies: ["checks", "cli", "testing"],
+  devDependencies: ["automation", "checks", "cli", "testing"],
 } as const;

@@ -29,13 +29,19 @@ function lookUp(name: string, references: StackReferences): StackReferenceOutput
   return Object.prototype.hasOwnProperty.call(references, name) ? { outputs: references[name] } : undefined;
 }
 
+/** The name of the error a StackReference without outputs raises. */
+export const MISSING_STACK_REFERENCE = "MissingStackReference";
+
 /** Says how to give a StackReference its outputs: the CLI's option and the test kit's. */
 function noOutputsError(name: string, references: StackReferences): Error {
   const known = typeof references === "function" ? [] : Object.keys(references);
-  return new Error(
+  const error = new Error(
     `StackReference "${name}" has no outputs: pass --platform <render-dir|outputs.json> to slipway render/check/graph, ` +
       `or render(..., { stackReferences: { "${name}": {...} } }) in a test${known.length ? ` (known: ${known.join(", ")})` : ""}`,
   );
+  // The root cause: a program reading the empty outputs fails next, and the render reports this first.
+  error.name = MISSING_STACK_REFERENCE;
+  return error;
 }
 
 /** The state of a StackReference: its fixture outputs, or a readable error naming the options. */
