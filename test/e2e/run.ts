@@ -116,12 +116,20 @@ function installCrds(): number {
   return installed;
 }
 
+/** Whether a workload's pods run in the host's network namespace. */
+function hostNetwork(w: K8sObject): boolean {
+  return (w.spec as { template?: { spec?: { hostNetwork?: boolean } } } | undefined)?.template?.spec?.hostNetwork === true;
+}
+
+/** Namespaces every cluster has: never created or deleted here (charts put objects into kube-system). */
+const SYSTEM_NAMESPACES = new Set(["default", "kube-system", "kube-public", "kube-node-lease"]);
+
 /** Namespaces the examples use but expect the platform to own: created here, restricted like a Tenant's. */
 function missingNamespaces(items: Item[]): Item[] {
   const rendered = new Set(items.filter((i) => i.object.kind === "Namespace").map((i) => i.object.metadata.name));
   const used = new Set(items.map((i) => i.object.metadata.namespace).filter((n): n is string => !!n));
   return [...used]
-    .filter((ns) => !rendered.has(ns))
+    .filter((ns) => !rendered.has(ns) && !SYSTEM_NAMESPACES.has(ns))
     .sort()
     .map((name) => ({
       source: "e2e (namespace used but not rendered)",
@@ -189,6 +197,10 @@ function assertLive(applied: Item[]): number {
     const selector = (s.spec as { selector?: Record<string, string> })?.selector;
     if (selector && !workloads.some((w) => w.metadata.namespace === s.metadata.namespace && selects(selector, w))) {
       report.say(`  skip  ${describe(s)}: selects no rendered workload (chart-managed or external)`);
+      continue;
+    }
+    if (selector && workloads.some((w) => w.metadata.namespace === s.metadata.namespace && selects(selector, w) && hostNetwork(w))) {
+      report.say(`  skip  ${describe(s)}: selects host-network pods, whose addresses are kwok's fake node IPs`);
       continue;
     }
     report.check(`${describe(s)} has ready endpoints`, serviceEndpoints(kubectl, s));
