@@ -43,5 +43,6 @@ const contract: { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]>
   domain: config.require("domain"),
   storageClasses: { block: storage.className },
   gateway: { name: "platform", namespace: "gateway-system", httpsListener: "https" },
+  grants: Object.fromEntries(tenants.map((t) => [t.tenantName, t.accepts ?? []])),
 };
 export = contract;
