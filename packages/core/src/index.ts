@@ -12,3 +12,4 @@ export * from "./builders";
 export * from "./handles";
 export * from "./charts";
 export * from "./pod-security";
+export * from "./operator";
