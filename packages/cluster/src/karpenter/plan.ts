@@ -50,7 +50,7 @@ export function planKarpenter(site: InputSite, args: KarpenterArgs): KarpenterPl
   const identity = checkOneOf(site, "identity", args.identity ?? "irsa", ["irsa", "pod-identity"] as const);
   const resources = buildResources(site, "resources", { ...DEFAULT_PROFILE, size: "medium" }, args.resources);
   const operator = planOperator(site, {
-    namespace: { name: namespace, level: "restricted", labels: standardLabels({ name: "karpenter", instance: site.name, component: "autoscaler" }) },
+    namespace: { name: namespace, level: "restricted", labels: standardLabels({ name: "karpenter", instance: site.name, component: "autoscaler", partOf: "slipway" }) },
     chart: { source: KARPENTER_CHART, release: "karpenter", values: {}, imageValues: karpenterImageValues },
     overrides: args.chart,
     clusterMirror: args.cluster.imageMirror,
