@@ -16,6 +16,7 @@ import {
   POOL_LABEL,
   pricingRegion,
   REGIONAL_READ_ACTIONS,
+  Registry,
 } from "@slipway/cluster";
 import { ADMIN_ROLE, AWS_CONFIG, at, CRD_DIR, one, policy, PolicyDocument, ZONES } from "./support";
 
@@ -358,5 +359,20 @@ describe("Karpenter bad input", () => {
   it("says node counts are manual on an existing cluster", async () => {
     const error = await renderError(existing({ autoscaler: autoscalerOf() }), { config: AWS_CONFIG });
     expect((error as Error).message).toMatch(/node counts are manual/);
+  });
+});
+
+describe("Karpenter pools and the registry", () => {
+  it("grants ECR pulls to Karpenter's node role once, beside the managed group's", async () => {
+    const r = await render(() => {
+      const cluster = eksCluster();
+      const system = new NodePool("system", { cluster, scaling: { min: 2, max: 2 } });
+      const autoscaler = new Karpenter("autoscaler", { cluster });
+      const pools = [system, new NodePool("apps", { cluster, autoscaler }), new NodePool("batch", { cluster, autoscaler, capacity: "spot" })];
+      new Registry("images", { kind: "ecr", repositories: ["shop/cart"], pullers: pools });
+    }, { config: AWS_CONFIG });
+    const principals = policy(r.byType("aws:ecr/repositoryPolicy:RepositoryPolicy")[0].inputs.policy).Statement[0].Principal!.AWS;
+    const role = (name: string) => `arn:aws:iam::123456789012:role/${one(r, "aws:iam/role:Role", name).id}`;
+    expect(principals).toEqual([role("system-node"), role("autoscaler-node")]);
   });
 });
