@@ -104,11 +104,13 @@ describe("Karpenter on EKS", () => {
       expect(statement(doc, "AllowPricingReadActions").Condition).toEqual({ StringEquals: { "aws:RequestedRegion": "eu-central-1" } });
     });
 
-    it("allows only named actions, nothing on * without a condition, and no instance-profile management", () => {
+    it("allows only named actions, nothing on * without a condition but listing, and no instance-profile management", () => {
       const doc = controllerDoc();
       const actions = doc.Statement.flatMap((s) => asList(s.Action));
       expect(actions.filter((a) => a.includes("*"))).toEqual([]);
-      for (const s of doc.Statement.filter((s) => asList(s.Resource).includes("*"))) expect([s.Sid, s.Condition]).toEqual([s.Sid, expect.any(Object)]);
+      const everywhere = doc.Statement.filter((s) => asList(s.Resource).includes("*"));
+      expect(everywhere.map((s) => s.Sid)).toEqual(["AllowRegionalReadActions", "AllowPricingReadActions", "AllowUnscopedInstanceProfileListAction"]);
+      for (const s of everywhere.filter((s) => !asList(s.Action).every((a) => a.includes(":List")))) expect([s.Sid, s.Condition]).toEqual([s.Sid, expect.any(Object)]);
       expect(actions.filter((a) => /^iam:(Create|Delete|Tag|AddRole|RemoveRole)/.test(a))).toEqual([]);
       expect(doc.Statement.every((s) => s.Effect === "Allow")).toBe(true);
     });

@@ -33,15 +33,17 @@ export function pricingRegion(region: string): string {
   return "us-east-1";
 }
 
-/** The read-only calls Karpenter makes to discover instance types, zones, images, subnets and groups. */
+/** The read-only calls Karpenter 1.14 makes to discover instance types, zones, images, subnets, groups, placement groups and instance health. */
 export const REGIONAL_READ_ACTIONS = [
   "ec2:DescribeAvailabilityZones",
   "ec2:DescribeCapacityReservations",
   "ec2:DescribeImages",
   "ec2:DescribeInstances",
+  "ec2:DescribeInstanceStatus",
   "ec2:DescribeInstanceTypeOfferings",
   "ec2:DescribeInstanceTypes",
   "ec2:DescribeLaunchTemplates",
+  "ec2:DescribePlacementGroups",
   "ec2:DescribeSecurityGroups",
   "ec2:DescribeSpotPriceHistory",
   "ec2:DescribeSubnets",
@@ -109,6 +111,8 @@ export function controllerPolicy(t: ControllerPolicyTargets): string {
     { Sid: "AllowInterruptionQueueActions", Effect: "Allow", Action: ["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"], Resource: [t.queueArn] },
     { Sid: "AllowPassingInstanceRole", Effect: "Allow", Action: ["iam:PassRole"], Resource: [t.nodeRoleArn], Condition: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } } },
     { Sid: "AllowInstanceProfileReadActions", Effect: "Allow", Action: ["iam:GetInstanceProfile"], Resource: [t.instanceProfileArn] },
+    // The instance-profile garbage collector lists every profile even when the node class names one; List has no resource scope.
+    { Sid: "AllowUnscopedInstanceProfileListAction", Effect: "Allow", Action: ["iam:ListInstanceProfiles"], Resource: ["*"] },
     { Sid: "AllowAPIServerEndpointDiscovery", Effect: "Allow", Action: ["eks:DescribeCluster"], Resource: [t.clusterArn] },
   ];
   return JSON.stringify({ Version: "2012-10-17", Statement: statements });
