@@ -31,7 +31,7 @@ export type { FolderOrder } from "./gitops/waves";
 export type { GitOpsOptions, GitOpsTool } from "./gitops/sync-objects";
 export { engineCommand, outputsCommand, engineRunOptions, POLICY_ANALYZER_DIR } from "./commands/engine";
 export type { EngineCommandOptions, EngineCommandDeps } from "./commands/engine";
-export { costCommand, costStack } from "./commands/cost";
+export { costCommand, costOutput, costStack } from "./commands/cost";
 export type { CostCommandOptions, CostStackResult } from "./commands/cost";
 export { estimateCost, PLATFORM_GROUP } from "./cost/estimate";
 export type { AppCost, CostReport, Range, TenantCost } from "./cost/estimate";

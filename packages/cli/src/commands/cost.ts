@@ -45,9 +45,13 @@ function isStringMap(value: unknown): value is Record<string, string> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
 }
 
+/** What `slipway cost` prints: the table and where the chart went, or one JSON document (the report and `chart`). */
+export function costOutput(result: CostStackResult, json: boolean): string {
+  return json ? JSON.stringify({ ...result.report, chart: result.svg }, null, 2) : `${result.table}\nChart: ${result.svg}`;
+}
+
 /** `slipway cost`: the table (or JSON) to stdout, warnings and progress to stderr. */
 export async function costCommand(programDir: string, options: CostCommandOptions): Promise<void> {
   const result = await costStack(programDir, { ...options, warn: (w) => console.warn(`warning: ${w}`), progress: (p) => console.error(p) });
-  if (options.json) console.log(JSON.stringify({ ...result.report, chart: result.svg }, null, 2));
-  else console.log(`${result.table}\nChart: ${result.svg}`);
+  console.log(costOutput(result, options.json ?? false));
 }

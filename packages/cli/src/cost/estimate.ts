@@ -100,7 +100,7 @@ const OPERATOR_MANAGED = new Set(["Prometheus", "Alertmanager"]);
 /**
  * Estimates a month of every tenant's and app's rendered requests: CPU and memory requests x
  * replicas (an HPA's minimum and maximum), claimed storage by StorageClass (claims and StatefulSet
- * claim templates x replicas), and LoadBalancer Services. Pure: rendered objects and prices in.
+ * claim templates x replicas), and load balancers (LoadBalancer Services and Gateways). Pure: rendered objects and prices in.
  */
 export function estimateCost(manifests: Manifest[], prices: PriceTable, options: { tenants?: Record<string, string> } = {}): CostReport {
   const tenantOf = tenantResolver(manifests, options.tenants ?? {});
@@ -130,7 +130,8 @@ export function estimateCost(manifests: Manifest[], prices: PriceTable, options:
       if (entry) claim(entry, rec(m.spec), fixed(1));
       continue;
     }
-    if (m.kind === "Service" && rec(m.spec).type === "LoadBalancer") {
+    // A Gateway's controller (Envoy Gateway) provisions a LoadBalancer Service for it at run time.
+    if ((m.kind === "Service" && rec(m.spec).type === "LoadBalancer") || (m.kind === "Gateway" && m.apiVersion.startsWith("gateway.networking.k8s.io/"))) {
       const entry = appOf(m);
       if (entry) entry.loadBalancers += 1;
       continue;
