@@ -1,4 +1,4 @@
-import { buildResources, checkNumber, DEFAULT_PROFILE, fail, InputSite, Manifest, OperatorPlan, planOperator, ResourcesSpec, SlipwayInputError, standardLabels } from "@slipway/core";
+import { buildResources, CHART_BACKEND_ANNOTATION, checkNumber, DEFAULT_PROFILE, fail, InputSite, Manifest, OperatorPlan, planOperator, ResourcesSpec, SlipwayInputError, standardLabels } from "@slipway/core";
 import { OPENCOST_CHART } from "../versions";
 import { OpenCostArgs, OpenCostPricesArgs } from "./args";
 import { openCostImageValues, openCostValues } from "./values";
@@ -79,7 +79,13 @@ export function planOpenCost(site: InputSite, value: boolean | OpenCostArgs | un
           {
             apiVersion: "policy/v1",
             kind: "PodDisruptionBudget",
-            metadata: { name: fullname, namespace: context.namespace, labels: standardLabels({ name: "opencost", instance: fullname, component: "cost", partOf: "slipway" }) },
+            metadata: {
+              name: fullname,
+              namespace: context.namespace,
+              labels: standardLabels({ name: "opencost", instance: fullname, component: "cost", partOf: "slipway" }),
+              // The chart renders the pods it protects, so L5 does not look for them among ours.
+              annotations: { [CHART_BACKEND_ANNOTATION]: "opencost" },
+            },
             spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: selector } },
           },
         ]
