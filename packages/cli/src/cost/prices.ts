@@ -39,6 +39,18 @@ function splitInstance(hourly: number, vcpus: number, memoryGiB: number): { cpu:
   return { cpu: scale * OPENCOST_CPU_HOUR * HOURS_PER_MONTH, memory: scale * OPENCOST_RAM_HOUR * HOURS_PER_MONTH };
 }
 
+/** An EKS region's table from its list prices: m6i.xlarge and NLB per hour, EBS per GB-month. */
+function eksTable(region: string, list: { m6iXlarge: number; gp3: number; gp2: number; nlb: number }): PriceTable {
+  return {
+    source: `EKS ${region} on-demand list prices (2025): m6i.xlarge, gp3, NLB`,
+    currency: "USD",
+    ...splitInstance(list.m6iXlarge, 4, 16),
+    storage: { default: list.gp3, gp3: list.gp3, gp2: list.gp2 },
+    loadBalancer: list.nlb * HOURS_PER_MONTH,
+    nodes: 3,
+  };
+}
+
 /**
  * Default EKS prices for the regions our stacks use (stacks/Pulumi.{dev,staging,prod}.yaml: eu-west-1)
  * and the AWS default region, in USD from AWS's public on-demand price list as of 2025 (Linux,
@@ -51,22 +63,8 @@ function splitInstance(hourly: number, vcpus: number, memoryGiB: number): { cpu:
  * The EKS control plane ($0.10/h) is the cluster's, not a tenant's, and is left out.
  */
 export const EKS_PRICES: Record<string, PriceTable> = {
-  "eu-west-1": {
-    source: "EKS eu-west-1 on-demand list prices (2025): m6i.xlarge, gp3, NLB",
-    currency: "USD",
-    ...splitInstance(0.214, 4, 16),
-    storage: { default: 0.088, gp3: 0.088, gp2: 0.11 },
-    loadBalancer: 0.0252 * HOURS_PER_MONTH,
-    nodes: 3,
-  },
-  "us-east-1": {
-    source: "EKS us-east-1 on-demand list prices (2025): m6i.xlarge, gp3, NLB",
-    currency: "USD",
-    ...splitInstance(0.192, 4, 16),
-    storage: { default: 0.08, gp3: 0.08, gp2: 0.1 },
-    loadBalancer: 0.0225 * HOURS_PER_MONTH,
-    nodes: 3,
-  },
+  "eu-west-1": eksTable("eu-west-1", { m6iXlarge: 0.214, gp3: 0.088, gp2: 0.11, nlb: 0.0252 }),
+  "us-east-1": eksTable("us-east-1", { m6iXlarge: 0.192, gp3: 0.08, gp2: 0.1, nlb: 0.0225 }),
 };
 
 /**
