@@ -1,0 +1,13 @@
+export { Backups } from "./backups";
+export type { BackupsArgs, CephBackupStoreArgs, S3BackupStoreArgs } from "./args";
+export { planBackups } from "./plan";
+export type { BackupsPlan } from "./plan";
+export { checkBackupPolicy, DEFAULT_BACKUP_POLICY, goDuration } from "./policy";
+export type { BackupPolicy, BackupPolicyArgs, BackupsHandle } from "./policy";
+export { checkCron } from "./cron";
+export { planSchedule } from "./schedule";
+export { cephSnapshotSources, ebsSnapshotSources, VELERO_SNAPSHOT_CLASS_LABEL } from "./snapshot-classes";
+export type { SnapshotSource } from "./snapshot-classes";
+export { cephObjectStore } from "./ceph-store";
+export { STORAGE_LOCATION } from "./locations";
+export { VELERO_CHART, AWS_PLUGIN_IMAGE } from "./versions";
