@@ -1,12 +1,15 @@
-import * as path from "path";
 import * as k8s from "@pulumi/kubernetes";
 import { StatefulApp, Tenant } from "@slipway/apps";
-import { uncoveredClaims } from "@slipway/checks";
+import { claimsOf, uncoveredClaims } from "@slipway/checks";
 import { ClusterHandle } from "@slipway/core";
 import { Backups, BackupPolicyArgs, cephSnapshotSources, CephStorage } from "@slipway/storage";
-import { render, Rendered } from "@slipway/testing";
+import { CHART_ANNOTATION, render, Rendered, renderCharts } from "@slipway/testing";
+import { EXAMPLES, renderExampleOn } from "./examples.support";
+import { CHARTS_DIR, helmForTests } from "./helm.support";
+import { CRD_DIR, renderStack } from "./stacks.support";
 
-const CRD_DIR = path.resolve(__dirname, "../../shared/crds");
+const helm = helmForTests();
+const withHelm = helm ? describe : describe.skip;
 
 function cluster(): ClusterHandle {
   return { clusterName: "main", kind: "existing", provider: new k8s.Provider("test", { kubeconfig: "{}" }) };
@@ -64,4 +67,47 @@ describe("a StatefulApp's claims are covered by its tenant's backup schedule", (
     const own = await renderPlatform({ schedule: "30 */6 * * *", retention: "14d" });
     expect(own.find("Schedule", "shop", "velero").spec).toMatchObject({ schedule: "30 */6 * * *", template: { ttl: "336h0m0s" } });
   });
+});
+
+describe("the platform stacks back up every tenant", () => {
+  let local: Rendered;
+  beforeAll(async () => {
+    local = await renderStack("local");
+  });
+
+  it("local: Velero on a Ceph RGW bucket, a Schedule per tenant, the shop's own", () => {
+    expect(local.find("BackupStorageLocation", "default", "velero").spec).toMatchObject({ config: { s3Url: "http://rook-ceph-rgw-ceph-objects.rook-ceph.svc:80" } });
+    const schedules = Object.fromEntries(local.filter("Schedule").map((s) => [s.metadata.name, s.spec as { schedule: string; template: { ttl: string } }]));
+    expect(Object.keys(schedules).sort()).toEqual(["billing", "payments", "security", "shop"]);
+    expect(schedules.shop).toMatchObject({ schedule: "0 */6 * * *", template: { ttl: "168h0m0s", includedNamespaces: ["shop"] } });
+    expect(schedules.billing).toMatchObject({ schedule: "0 2 * * *", template: { ttl: "720h0m0s", includedNamespaces: ["billing"] } });
+  });
+
+  it("local: every claim of the shop example, rendered on the platform, is covered by a schedule", async () => {
+    const shop = EXAMPLES.find((e) => e.name === "shop")!;
+    const team = await renderExampleOn(shop, "local", local);
+    const claims = claimsOf(team.manifests());
+    expect(claims.length).toBeGreaterThan(0);
+    expect(uncoveredClaims([...local.manifests(), ...team.manifests()])).toEqual([]);
+  });
+
+  it("prod: an S3 bucket Velero reaches through its own role, snapshots of gp3 through EBS CSI", async () => {
+    const prod = await renderStack("prod");
+    expect(prod.cloud().filter((c) => c.type === "aws:s3/bucket:Bucket").map((b) => b.inputs.bucket)).toEqual([expect.stringMatching(/^slipway-prod-backups-[0-9a-f]{6}$/)]);
+    expect(prod.find("VolumeSnapshotClass", "gp3-snapshots").driver).toBe("ebs.csi.aws.com");
+    expect(prod.filter("Schedule")).toHaveLength(4);
+    expect(prod.check()).toEqual([]);
+  });
+});
+
+withHelm("Velero's chart objects, rendered by helm template", () => {
+  it("pass every check, in a restricted namespace, with no exemption", async () => {
+    const program = await renderStack("local");
+    const { rendered } = renderCharts(program, { chartsDir: CHARTS_DIR, helm: helm! });
+    const velero = rendered.manifests().filter((m) => m.metadata.namespace === "velero" && m.metadata.annotations?.[CHART_ANNOTATION] === "velero@12.1.0");
+    expect(velero.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(expect.arrayContaining(["Deployment/velero", "ServiceAccount/velero-server"]));
+    expect(rendered.check({ exemptions: [] }).filter((v) => v.object.includes(" velero/"))).toEqual([]);
+    // CSI snapshots only: no node agent, so nothing touches the host.
+    expect(rendered.manifests().filter((m) => m.kind === "DaemonSet" && m.metadata.namespace === "velero")).toEqual([]);
+  }, 300_000);
 });

@@ -65,7 +65,7 @@ export function planBackups(site: InputSite, args: BackupsArgs, context: { stack
   const name = checkDnsLabel(site, "name", site.name, 40);
   if (!args.cluster || typeof args.cluster !== "object") return fail(site, "cluster", args.cluster, "is required", "pass the Cluster Velero runs in");
   const namespace = checkDnsLabel(site, "namespace", args.namespace ?? "velero");
-  const labels = standardLabels({ name: "velero", instance: name, component: "backups" });
+  const labels = standardLabels({ name: "velero", instance: name, component: "backups", partOf: "slipway" });
   const defaults = checkBackupPolicy(site, "defaults", args.defaults, DEFAULT_BACKUP_POLICY);
   const retain = args.retainOnDelete ?? true;
   if (typeof retain !== "boolean") fail(site, "retainOnDelete", retain, "must be true or false");

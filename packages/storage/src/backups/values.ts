@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { SINGLE_REPLICA_ANNOTATION } from "@slipway/core";
 import { AWS_PLUGIN_IMAGE, VELERO_UID } from "./versions";
 
 /** The ServiceAccount Velero's server runs as (the workload identity names it). */
@@ -61,6 +62,9 @@ export function veleroValues(access: StoreAccess): pulumi.Inputs {
     // Liveness restarts a wedged server; readiness only gates the metrics endpoint, so it may fail sooner.
     livenessProbe: { httpGet: { path: "/metrics", port: "http-monitoring" }, initialDelaySeconds: 10, periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 5 },
     readinessProbe: { httpGet: { path: "/metrics", port: "http-monitoring" }, initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+    // One server at a time: Velero has no leader election, which is also why the chart pins a Recreate strategy.
+    annotations: { [SINGLE_REPLICA_ANNOTATION]: "Velero's server has no leader election; two would run every backup twice" },
+    lifecycle: { preStop: { sleep: { seconds: 5 } } },
     podLabels: { "app.kubernetes.io/component": "backups", "app.kubernetes.io/part-of": "slipway" },
   };
 }
