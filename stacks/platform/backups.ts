@@ -11,13 +11,12 @@ export type BackupsSection = Omit<BackupsArgs, "cluster" | "store" | "snapshotCl
 
 /** Velero for the stack: on Ceph (which then needs an objectStore) or on S3, snapshotting the platform's storage classes. */
 export function platformBackups(config: BackupsSection, cluster: Cluster, ceph: CephStorage | undefined): Backups {
-  return fromSection("backups", () => {
-    const { store, ...rest } = config;
-    if (cluster.kind === "eks") {
-      return new Backups("backups", { ...rest, cluster, store: { ...store, kind: "s3" }, snapshotClasses: ebsSnapshotSources(cluster) });
-    }
-    if (!ceph) return fail(configSite(), `${NAMESPACE}:backups`, "backups", "needs Ceph storage on an existing cluster", `add ${NAMESPACE}:storage with an objectStore, or remove ${NAMESPACE}:backups`);
-    if (store?.kmsKeyArn !== undefined) fail(configSite(), `${NAMESPACE}:backups.store.kmsKeyArn`, store.kmsKeyArn, "applies to S3 only; Ceph's object store encrypts nothing with KMS", "remove it");
-    return new Backups("backups", { ...rest, cluster, store: { kind: "ceph", ceph, bucketName: store?.bucketName }, snapshotClasses: cephSnapshotSources(ceph) });
-  });
+  const { store, ...rest } = config;
+  if (cluster.kind === "eks") {
+    return fromSection("backups", () => new Backups("backups", { ...rest, cluster, store: { ...store, kind: "s3" }, snapshotClasses: ebsSnapshotSources(cluster) }));
+  }
+  // Checked outside fromSection: these errors already name their config key.
+  if (!ceph) return fail(configSite(), `${NAMESPACE}:backups`, "backups", "needs Ceph storage on an existing cluster", `add ${NAMESPACE}:storage with an objectStore, or remove ${NAMESPACE}:backups`);
+  if (store?.kmsKeyArn !== undefined) fail(configSite(), `${NAMESPACE}:backups.store.kmsKeyArn`, store.kmsKeyArn, "applies to S3 only; Ceph's object store encrypts nothing with KMS", "remove it");
+  return fromSection("backups", () => new Backups("backups", { ...rest, cluster, store: { kind: "ceph", ceph, bucketName: store?.bucketName }, snapshotClasses: cephSnapshotSources(ceph) }));
 }
