@@ -69,7 +69,7 @@ describe("Backups on Ceph (on-prem)", () => {
       default: true,
       accessMode: "ReadWrite",
       objectStorage: { bucket: "backups-velero", prefix: "velero" },
-      config: { region: "ceph-objects", s3ForcePathStyle: "true", s3Url: "http://rook-ceph-rgw-ceph-objects.rook-ceph.svc:80" },
+      config: { region: "us-east-1", s3ForcePathStyle: "true", s3Url: "http://rook-ceph-rgw-ceph-objects.rook-ceph.svc:80" },
     });
   });
 

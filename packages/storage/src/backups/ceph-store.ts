@@ -60,7 +60,8 @@ export function planCephBucket(store: CephObjectStoreRef, meta: { name: string; 
     ],
     credentialsSecret: claim,
     bucket,
-    // RGW names its zonegroup after the store; path-style addressing because the Service has no per-bucket DNS.
-    config: { region: store.storeName, s3ForcePathStyle: "true", s3Url: store.endpoint },
+    // The region Rook's claim advertises (BUCKET_REGION); RGW takes the one a request is signed with.
+    // Path-style addressing, because the gateway's Service has no per-bucket DNS names.
+    config: { region: "us-east-1", s3ForcePathStyle: "true", s3Url: store.endpoint },
   };
 }
