@@ -1,8 +1,8 @@
 import * as k8s from "@pulumi/kubernetes";
 import { StatefulApp, Tenant } from "@slipway/apps";
 import { claimsOf, uncoveredClaims } from "@slipway/checks";
-import { ClusterHandle } from "@slipway/core";
-import { Backups, BackupPolicyArgs, cephSnapshotSources, CephStorage } from "@slipway/storage";
+import { BackupPolicyArgs, ClusterHandle } from "@slipway/core";
+import { Backups, cephSnapshotSources, CephStorage } from "@slipway/storage";
 import { CHART_ANNOTATION, render, Rendered, renderCharts } from "@slipway/testing";
 import { EXAMPLES, renderExampleOn } from "./examples.support";
 import { CHARTS_DIR, helmForTests } from "./helm.support";

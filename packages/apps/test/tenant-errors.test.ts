@@ -1,6 +1,5 @@
-import { SlipwayInputError } from "@slipway/core";
+import { DEFAULT_BACKUP_POLICY, SlipwayInputError } from "@slipway/core";
 import { renderError } from "@slipway/testing";
-import { DEFAULT_BACKUP_POLICY } from "@slipway/storage";
 import { AppService, ExternalService, StatefulApp, StatefulAppArgs, Tenant, TenantArgs, ExternalServiceArgs } from "@slipway/apps";
 
 async function errorOf(program: () => unknown): Promise<SlipwayInputError> {

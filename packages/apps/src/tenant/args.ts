@@ -1,5 +1,4 @@
-import { ClusterDns, ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
-import type { BackupPolicyArgs, BackupsHandle } from "@slipway/storage";
+import { BackupPolicyArgs, BackupsHandle, ClusterDns, ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
 
 /** Hard limits of the tenant's namespace (a ResourceQuota). */
 export interface QuotaArgs {

@@ -1,5 +1,4 @@
-import { fail, InputSite, Manifest } from "@slipway/core";
-import { checkBackupPolicy, planSchedule } from "@slipway/storage";
+import { checkBackupPolicy, fail, InputSite, Manifest, planSchedule } from "@slipway/core";
 import { TenantArgs } from "./args";
 
 /**

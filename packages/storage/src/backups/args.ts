@@ -1,7 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChartOverrides, ClusterHandle } from "@slipway/core";
+import { BackupPolicyArgs, ChartOverrides, ClusterHandle } from "@slipway/core";
 import type { CephStorage } from "../ceph";
-import { BackupPolicyArgs } from "./policy";
 import { SnapshotSource } from "./snapshot-classes";
 
 /** Backups in a bucket of the Ceph object store (on-prem). */

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installOperator, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { BackupPolicy, BackupsHandle, installOperator, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
 import { BackupsArgs } from "./args";
 import { planBackups } from "./plan";
-import { BackupPolicy, BackupsHandle } from "./policy";
 import { STORAGE_LOCATION } from "./locations";
 import { createBackupBucket } from "./s3-bucket";
 import { VELERO_SERVICE_ACCOUNT, veleroValues } from "./values";

@@ -1,8 +1,7 @@
-import { checkDnsLabel, checkNumber, fail, InputSite, Manifest, OperatorPlan, planOperator, shortHash, standardLabels } from "@slipway/core";
+import { BackupPolicy, checkBackupPolicy, checkDnsLabel, checkNumber, DEFAULT_BACKUP_POLICY, fail, InputSite, Manifest, OperatorPlan, planOperator, shortHash, standardLabels } from "@slipway/core";
 import { BackupsArgs } from "./args";
 import { cephObjectStore, planCephBucket } from "./ceph-store";
 import { planStorageLocation } from "./locations";
-import { BackupPolicy, checkBackupPolicy, DEFAULT_BACKUP_POLICY } from "./policy";
 import { planSnapshotClasses } from "./snapshot-classes";
 import { StoreAccess, veleroImageValues, veleroValues } from "./values";
 import { VELERO_CHART } from "./versions";

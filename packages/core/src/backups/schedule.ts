@@ -1,4 +1,4 @@
-import { Manifest } from "@slipway/core";
+import { Manifest } from "../manifest";
 import { BackupPolicy } from "./policy";
 
 export interface ScheduleTarget {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkDuration, fail, InputSite } from "@slipway/core";
+import { InputSite, fail } from "../errors";
+import { checkDuration } from "../validate";
 import { checkCron } from "./cron";
 
 /** When a tenant's namespace is backed up and how long each backup is kept. */

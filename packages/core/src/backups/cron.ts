@@ -1,4 +1,4 @@
-import { fail, InputSite } from "@slipway/core";
+import { fail, InputSite } from "../errors";
 
 /** Fields of a standard 5-field cron expression, as Velero's scheduler (robfig/cron) reads them. */
 const FIELDS: { name: string; min: number; max: number; names?: string[] }[] = [
