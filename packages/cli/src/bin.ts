@@ -2,6 +2,7 @@
 import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
 import { registerEngineCommands } from "./commands/engine-cli";
+import { registerFleetCommands } from "./commands/fleet-cli";
 import { graphCommand } from "./commands/graph";
 import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
@@ -87,6 +88,7 @@ program
   });
 
 registerEngineCommands(program);
+registerFleetCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));
