@@ -68,14 +68,15 @@ function desired(site: InputSite, path: string, value: unknown): FleetDesired {
   const raw = object(site, path, value);
   const unknown = Object.keys(raw).filter((k) => !["kubernetesVersion", "charts", "images"].includes(k));
   if (unknown.length) fail(site, `${path}.${unknown[0]}`, raw[unknown[0]], "is not a desired version", "use kubernetesVersion, charts or images");
-  if (raw.kubernetesVersion !== undefined && !/^1\.[0-9]+$/.test(String(raw.kubernetesVersion))) {
-    fail(site, `${path}.kubernetesVersion`, raw.kubernetesVersion, "is not a Kubernetes minor version", 'quote it, e.g. "1.33"');
+  // Unquoted, YAML reads 1.30 as the number 1.3: only a string is a version.
+  if (raw.kubernetesVersion !== undefined && !(typeof raw.kubernetesVersion === "string" && /^1\.[0-9]+$/.test(raw.kubernetesVersion))) {
+    fail(site, `${path}.kubernetesVersion`, raw.kubernetesVersion, "is not a quoted Kubernetes minor version", 'quote it, e.g. "1.33"');
   }
   const images = stringMap(site, `${path}.images`, raw.images);
   for (const [app, image] of Object.entries(images ?? {})) checkImage(site, `${path}.images.${app}`, image);
   const charts = stringMap(site, `${path}.charts`, raw.charts);
   return {
-    ...(raw.kubernetesVersion !== undefined ? { kubernetesVersion: String(raw.kubernetesVersion) } : {}),
+    ...(typeof raw.kubernetesVersion === "string" ? { kubernetesVersion: raw.kubernetesVersion } : {}),
     ...(charts ? { charts } : {}),
     ...(images ? { images } : {}),
   };
