@@ -78,7 +78,10 @@ export function lineDiff(file: string, before: string, after: string): string {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) (endA--, endB--);
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
   const from = Math.max(0, start - 2);
   const context = (lines: string[]) => lines.map((l) => ` ${l}`);
   return [

@@ -23,6 +23,28 @@ export interface EcrRegistryArgs {
   pushPrincipalArns?: pulumi.Input<string>[];
   /** Repository prefix holding mirrored platform images (air-gapped sites). @default "mirror" */
   mirrorPrefix?: string;
+  /** Regions (and accounts) the repositories replicate to, so a promoted digest exists where the fleet's other clusters pull. @default none */
+  replicateTo?: EcrReplicaArgs[];
+  /** Pull-through cache rules: public images pulled through ECR (`<registry>/<prefix>/<image>`) by sites without internet access. @default none */
+  pullThroughCaches?: EcrPullThroughCacheArgs[];
+}
+
+/** A destination of ECR replication. */
+export interface EcrReplicaArgs {
+  /** The region, e.g. "us-east-1". @default required */
+  region: string;
+  /** The destination account (it must allow this one in its registry policy). @default this account */
+  registryId?: pulumi.Input<string>;
+}
+
+/** An ECR pull-through cache rule for one upstream registry. */
+export interface EcrPullThroughCacheArgs {
+  /** Repository prefix the cached images live under, e.g. "docker-hub". @default required */
+  prefix: string;
+  /** The upstream registry host, e.g. "public.ecr.aws", "quay.io", "registry-1.docker.io". @default required */
+  upstream: string;
+  /** Secrets Manager secret (named `ecr-pullthroughcache/...`) with the upstream login; required by Docker Hub, GHCR and GitLab. @default none */
+  credentialArn?: pulumi.Input<string>;
 }
 
 /** A project in Harbor. */

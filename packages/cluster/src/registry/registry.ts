@@ -47,7 +47,7 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
       const region = aws.getRegionOutput({}, { parent: this }).region;
       // ECR.5: a customer-managed key, never the AWS-managed one.
       const kmsKeyArn = args.kmsKeyArn ?? customerManagedKey(`${name}-images`, "Images of the platform's ECR repositories", region, { ecr: true }, this.childOptions()).arn;
-      const built = buildEcr(name, plan.ecr, kmsKeyArn, this.childOptions());
+      const built = buildEcr(name, plan.ecr, kmsKeyArn, account, this.childOptions());
       this.repositories = built.repositories;
       this.pushRole = built.pushRole;
       this.imageMirror = pulumi.interpolate`${account}.dkr.ecr.${region}.amazonaws.com/${plan.ecr.mirrorPrefix}`;
