@@ -86,6 +86,42 @@ export interface HarborRegistryArgs {
   mirrorProject?: string;
   /** Chart mirror, version and image registry overrides (air-gapped sites). @default upstream */
   chart?: ChartOverrides;
+  /** Harbors of other on-prem sites this one pushes its projects to, so a promoted digest exists where it runs. @default none */
+  replicateTo?: HarborReplicaArgs[];
+  /** Proxy-cache projects: public images pulled through Harbor (`<host>/<project>/<image>`) by sites without internet access. @default none */
+  proxyCaches?: HarborProxyCacheArgs[];
+}
+
+/** A login at another registry (a robot account); the password is a secret. */
+export interface RegistryLogin {
+  username: pulumi.Input<string>;
+  password: pulumi.Input<string>;
+}
+
+/** Another site's Harbor that receives this one's images. */
+export interface HarborReplicaArgs {
+  /** The site's name, e.g. "site-b" (names its endpoint and policies). @default required */
+  name: string;
+  /** The remote Harbor's https URL. @default required */
+  url: string;
+  /** A robot of the remote Harbor with push access to the replicated projects. @default required */
+  login: RegistryLogin;
+  /** Projects pushed there. @default every project except proxy caches */
+  projects?: string[];
+  /** Harbor's 6-field cron (seconds first); replication then runs on schedule, not on every push. @default on every push */
+  schedule?: string;
+  /** Also delete there what is deleted here. @default false */
+  deletion?: boolean;
+}
+
+/** A Harbor proxy-cache project for one upstream registry. */
+export interface HarborProxyCacheArgs {
+  /** The project images are pulled through, e.g. "dockerhub". @default required */
+  project: string;
+  /** The upstream registry's https URL, e.g. "https://hub.docker.com", "https://quay.io", "https://ghcr.io". @default required */
+  upstream: string;
+  /** A login at the upstream (avoids anonymous rate limits). @default anonymous */
+  login?: RegistryLogin;
 }
 
 export type RegistryArgs = EcrRegistryArgs | HarborRegistryArgs;

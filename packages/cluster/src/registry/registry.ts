@@ -75,8 +75,9 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
     }
     const harbor = this.plan.harbor;
     const project = repository.split("/")[0];
-    if (!repository.includes("/") || !harbor.projects.some((p) => p.name === project)) {
-      return fail(this.site, "image.repository", repository, "is not in one of the registry's projects", `start it with one of: ${harbor.projects.map((p) => `${p.name}/`).join(", ")}`);
+    const projects = [...harbor.projects.map((p) => p.name), ...harbor.proxyCaches.map((c) => c.project)];
+    if (!repository.includes("/") || !projects.includes(project)) {
+      return fail(this.site, "image.repository", repository, "is not in one of the registry's projects", `start it with one of: ${projects.map((p) => `${p}/`).join(", ")}`);
     }
     return `${harbor.host}/${repository}:${tag}`;
   }
