@@ -37,7 +37,8 @@ export function automationFleetEngine(write: (line: string) => void = () => unde
   return {
     outputs: async (s) => outputValues(await (await select(s)).outputs()),
     lastUpdate: async (s) => {
-      const [last] = await (await select(s)).history(1);
+      // Page 1 of size 1 is the newest update; secrets stay hidden (the history holds the config).
+      const [last] = await (await select(s)).history(1, 1, false);
       if (!last) return undefined;
       return { kind: last.kind, result: last.result, time: new Date(last.endTime ?? last.startTime).toISOString() };
     },
