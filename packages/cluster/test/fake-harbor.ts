@@ -157,3 +157,19 @@ export async function startFakeHarbor(username: string, password: string): Promi
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
+
+/** A value the provider's types mark optional (its methods and `outs`). */
+export function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("missing from the provider's answer");
+  return value;
+}
+
+/** A fake Harbor started before each test of the surrounding describe and closed after it, with the admin connection to it. */
+export function useFakeHarbor(password: string): { harbor: () => FakeHarbor; connection: () => { url: string; username: string; password: string } } {
+  let harbor: FakeHarbor;
+  beforeEach(async () => {
+    harbor = await startFakeHarbor("admin", password);
+  });
+  afterEach(() => harbor.close());
+  return { harbor: () => harbor, connection: () => ({ url: harbor.url, username: "admin", password }) };
+}

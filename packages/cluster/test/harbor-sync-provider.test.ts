@@ -1,22 +1,17 @@
 import { harborEndpointProvider, HarborEndpointInputs, harborProjectProvider, harborReplicationProvider, HarborReplicationInputs } from "@slipway/cluster";
-import { FakeHarbor, startFakeHarbor } from "./fake-harbor";
+import { FakeHarbor, must, useFakeHarbor } from "./fake-harbor";
 
 const PASSWORD = "fake-harbor-admin-9d2f41";
 const REMOTE_SECRET = "fake-remote-robot-secret-77a1";
 
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("missing from the provider's answer");
-  return value;
-}
-
 describe("Harbor replication and proxy caches against Harbor's API", () => {
+  const fake = useFakeHarbor(PASSWORD);
   let harbor: FakeHarbor;
   let connection: { url: string; username: string; password: string };
-  beforeEach(async () => {
-    harbor = await startFakeHarbor("admin", PASSWORD);
-    connection = { url: harbor.url, username: "admin", password: PASSWORD };
+  beforeEach(() => {
+    harbor = fake.harbor();
+    connection = fake.connection();
   });
-  afterEach(() => harbor.close());
 
   const site = (): HarborEndpointInputs => ({ ...connection, name: "site-b", type: "harbor", endpointUrl: "https://harbor.site-b.example", accessKey: "robot$replicator", accessSecret: REMOTE_SECRET });
 
