@@ -91,5 +91,5 @@ export function fleetAndPromotion(ctx: FleetStepContext): string[] {
   const refused = run(["promote", "web", "--from", "dev", "--to", "staging", "--fleet", fleetFile]);
   report.check("promoting shop's web, which dev runs by tag only, is refused and says why", refused.status !== 0 && /a tag without a digest/.test(refused.output) ? undefined : refused.output.slice(-1500));
   report.say(`        ${refused.output.trim().split("\n")[0]}`);
-  return [`fleet status: ${status.seconds}s`, `promote: ${promoted.seconds}s`];
+  return [`fleet status: ${table.seconds}s (table), ${status.seconds}s (--json)`, `promote: ${promoted.seconds}s, refused: ${refused.seconds}s`];
 }

@@ -70,6 +70,7 @@ describe("slipway promote", () => {
     // The file keeps its comments; the diff shows the one line.
     expect(after).toContain("# staging: what passed dev, promoted by digest");
     const [change] = result.ok ? result.changes : [];
+    expect(change.diff.split("\n")[2]).toBe("@@ -3,4 +3,4 @@");
     expect(change.diff.split("\n").filter((l) => /^[-+][^-+]/.test(l))).toEqual([
       "-  yaml-wall:image: nginxinc/nginx-unprivileged:1.27.3 # set by slipway promote",
       `+  yaml-wall:image: nginxinc/nginx-unprivileged:1.27.4@${DIGEST} # set by slipway promote`,

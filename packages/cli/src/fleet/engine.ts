@@ -33,7 +33,12 @@ export interface FleetEngine {
 /** The fleet engine over `@slipway/automation`: each stack's program directory and `Pulumi.<stack>.yaml`, as `slipway up` runs them. */
 export function automationFleetEngine(write: (line: string) => void = () => undefined): FleetEngine {
   const options = (s: FleetStack) => engineRunOptions(s.dir, { stack: s.stack, json: true });
-  const select = (s: FleetStack) => openStack({ ...options(s), selectOnly: true });
+  // Reading a stack's outputs and history selects it once (each selection runs the pulumi CLI).
+  const selected = new Map<string, ReturnType<typeof openStack>>();
+  const select = (s: FleetStack) => {
+    if (!selected.has(s.id)) selected.set(s.id, openStack({ ...options(s), selectOnly: true }));
+    return selected.get(s.id)!;
+  };
   return {
     outputs: async (s) => outputValues(await (await select(s)).outputs()),
     lastUpdate: async (s) => {

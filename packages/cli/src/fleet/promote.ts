@@ -83,15 +83,19 @@ export function lineDiff(file: string, before: string, after: string): string {
     endB--;
   }
   const from = Math.max(0, start - 2);
+  const leading = a.slice(from, start);
+  const trailing = a.slice(endA, endA + 2);
   const context = (lines: string[]) => lines.map((l) => ` ${l}`);
+  const oldCount = leading.length + (endA - start) + trailing.length;
+  const newCount = leading.length + (endB - start) + trailing.length;
   return [
     `--- ${file}`,
     `+++ ${file}`,
-    `@@ -${from + 1} +${from + 1} @@`,
-    ...context(a.slice(from, start)),
+    `@@ -${from + 1},${oldCount} +${from + 1},${newCount} @@`,
+    ...context(leading),
     ...a.slice(start, endA).map((l) => `-${l}`),
     ...b.slice(start, endB).map((l) => `+${l}`),
-    ...context(a.slice(endA, endA + 2)),
+    ...context(trailing),
   ].join("\n");
 }
 
