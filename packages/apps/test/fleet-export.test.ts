@@ -16,7 +16,7 @@ describe("appsOutput: what slipway fleet status and promote read of a team stack
       web: { image: "nginxinc/nginx-unprivileged:1.27.3", namespace: "shop", replicas: { min: 3, max: 3 } },
     });
     // The Deployment runs the digest exactly as given.
-    const deployment = r.find("Deployment", "cart", "shop") as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const deployment = r.find("Deployment", "cart", "shop") as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } };
     expect(deployment.spec.template.spec.containers[0].image).toBe(`ghcr.io/acme/cart:1.4.2@${DIGEST}`);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { diff } from "just-diff";
 import { parse, stringify } from "yaml";
-import { Fleet, loadStack, parseFleet, promote, PromoteDeps, promoteCommand } from "@slipway/cli";
+import { Fleet, FleetEngine, loadStack, parseFleet, promote, PromoteDeps, promoteCommand } from "@slipway/cli";
 import { Recorded, RECORDED, standInEngine } from "./fleet-stand-in";
 
 const ROOT = resolve(__dirname, "../../..");
@@ -44,7 +44,7 @@ function recorded(changes: Partial<Recorded["history"]> = {}): Recorded {
   return { outputs: RECORDED.outputs, history: { ...RECORDED.history, ...changes } as Recorded["history"] };
 }
 
-function deps(record = recorded(), findings: string[] = []): PromoteDeps & { checked: string[] } {
+function deps(record = recorded(), findings: string[] = []): PromoteDeps & { engine: FleetEngine; checked: string[] } {
   const checked: string[] = [];
   return { engine: standInEngine(record).engine, check: async (s, platform) => (checked.push(`${s.id} platform:${platform ? Object.keys(platform).length : "none"}`), findings), checked };
 }
@@ -77,7 +77,7 @@ describe("slipway promote", () => {
     ]);
     // Staging renders the image by digest (AppService accepts image@sha256:...).
     const { rendered } = await loadStack(dir, { stack: "staging" });
-    const deployment = rendered.manifests().find((m) => m.kind === "Deployment" && m.metadata.name === "nginx") as { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const deployment = rendered.manifests().find((m) => m.kind === "Deployment" && m.metadata.name === "nginx") as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } };
     expect(deployment.spec.template.spec.containers[0].image).toBe(`nginxinc/nginx-unprivileged:1.27.4@${DIGEST}`);
     expect(rendered.check().filter((v) => v.check === "S14")).toEqual([]);
   }, 60_000);
@@ -95,7 +95,7 @@ describe("slipway promote", () => {
     const platform = join(work, "platform.json");
     writeFileSync(platform, JSON.stringify(RECORDED.outputs["platform/local"]));
     const { rendered } = await loadStack(shop, { stack: "staging", platform });
-    const image = (name: string) => (rendered.manifests().find((m) => m.kind === "Deployment" && m.metadata.name === name) as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0].image;
+    const image = (name: string) => (rendered.manifests().find((m) => m.kind === "Deployment" && m.metadata.name === name) as unknown as { spec: { template: { spec: { containers: { image: string }[] } } } }).spec.template.spec.containers[0].image;
     expect(image("orders")).toBe(ORDERS);
     expect(image("cart")).toBe("harbor.10.86.67.11.nip.io/shop/cart:1.4.2");
   }, 60_000);
