@@ -31,7 +31,6 @@ export type { FolderOrder } from "./gitops/waves";
 export type { GitOpsOptions, GitOpsTool } from "./gitops/sync-objects";
 export { engineCommand, outputsCommand, engineRunOptions, POLICY_ANALYZER_DIR } from "./commands/engine";
 export type { EngineCommandOptions, EngineCommandDeps } from "./commands/engine";
-<<<<<<< HEAD
 export { parseFleet, loadFleet, fleetFromStacks, imageKeyOf, FLEET_FILE } from "./fleet/file";
 export type { Fleet, FleetStack, FleetDesired } from "./fleet/file";
 export { automationFleetEngine } from "./fleet/engine";
@@ -44,7 +43,6 @@ export { promote, lineDiff } from "./fleet/promote";
 export type { PromoteResult, PromoteDeps, PromoteOptions, ConfigChange } from "./fleet/promote";
 export { fleetStatusCommand, fleetUpCommand, promoteCommand } from "./commands/fleet";
 export type { FleetCommandDeps, FleetFlags } from "./commands/fleet";
-=======
 export { costCommand, costOutput, costStack } from "./commands/cost";
 export type { CostCommandOptions, CostStackResult } from "./commands/cost";
 export { estimateCost, PLATFORM_GROUP } from "./cost/estimate";
@@ -53,4 +51,3 @@ export { resolvePrices, EKS_PRICES, ON_PREM_PRICES, PRICES_KEY, HOURS_PER_MONTH 
 export type { PriceTable, PricesConfig } from "./cost/prices";
 export { formatCostTable } from "./cost/table";
 export { costChartSvg } from "./cost/chart";
->>>>>>> main
