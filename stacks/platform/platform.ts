@@ -131,6 +131,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },
     gateway: { name: gateway.gatewayName, namespace: gateway.gatewayNamespace, httpsListener: gateway.httpsListener },
     clusterDns: { ...cluster.dns },
+    // Read by `slipway fleet status` (and its drift from fleet.yaml); an existing cluster's version is not known to the program.
+    ...(cluster.eks ? { kubernetesVersion: cluster.eks.version } : {}),
     grafanaUrl: monitoring.grafanaUrl,
   };
 }

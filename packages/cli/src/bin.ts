@@ -3,6 +3,7 @@ import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
 import { costCommand } from "./commands/cost";
 import { registerEngineCommands } from "./commands/engine-cli";
+import { registerFleetCommands } from "./commands/fleet-cli";
 import { graphCommand } from "./commands/graph";
 import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
@@ -101,6 +102,7 @@ program
   });
 
 registerEngineCommands(program);
+registerFleetCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));
