@@ -3,7 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { ChartOverrides, ChartSource, installChart, resolveChartOverrides } from "./charts";
 import { InputSite } from "./errors";
 import { Manifest } from "./manifest";
-import { admitGatewayRoutes } from "./labels";
+import { admitGatewayRoutes, standardLabels } from "./labels";
 import { podSecurityLabels, PodSecurityLevel } from "./pod-security";
 import { PlannedObject, registerManifests } from "./register";
 
@@ -70,6 +70,11 @@ export function operatorNamespace(name: string, level: PodSecurityLevel, labels:
   return { apiVersion: "v1", kind: "Namespace", metadata };
 }
 
+/** Standard labels of a platform system namespace that one app (`cert-manager`, `fluent-bit`...) runs in. */
+export function systemNamespaceLabels(app: string): Record<string, string> {
+  return standardLabels({ name: app, component: "operator", partOf: "slipway" });
+}
+
 function plannedNamespace(ns: OperatorNamespaceInput): Manifest {
   return admitGatewayRoutes(operatorNamespace(ns.name, ns.level, ns.labels, ns.annotations), ns.gatewayRoutes ?? false);
 }
@@ -86,6 +91,11 @@ export function planOperator(site: InputSite, input: OperatorPlanInput): Operato
     chart: { ...input.chart, release: input.chart.release ?? "operator", overrides },
     customResources: input.customResources ?? [],
   };
+}
+
+/** The plan with the chart's values set: for values made of resources the component creates after planning (a role ARN, a zone id). */
+export function withChartValues(plan: OperatorPlan, values: pulumi.Inputs): OperatorPlan {
+  return { ...plan, chart: { ...plan.chart, values } };
 }
 
 /** What `installOperator` registered. */

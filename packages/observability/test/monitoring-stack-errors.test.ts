@@ -75,6 +75,7 @@ const cases: [string, string, Args | Record<string, unknown>, string, string][] 
   ["grafana host that is not a hostname", "monitoring", { grafana: { host: "grafana", gateway: GATEWAY } }, "grafana.host", '"grafana"'],
   ["grafana host without a gateway", "monitoring", { grafana: { host: "grafana.example.com" } }, "grafana.gateway", "undefined"],
   ["chart version not semver", "monitoring", { chart: { version: "latest" } }, "chart.version", '"latest"'],
+  ["chart repository over FTP", "monitoring", { chart: { repository: "ftp://x" } }, "chart.repository", '"ftp://x"'],
   ["image registry with a scheme", "monitoring", { chart: { imageRegistry: "https://harbor.internal" } }, "chart.imageRegistry", '"https://harbor.internal"'],
 ];
 

@@ -179,12 +179,12 @@ describe("CephStorage options", () => {
     expect(kept.retainData).toBe(true);
     const dropped = planCephStorage(site, { ...base, deleteData: true });
     expect(dropped.retainData).toBe(false);
-    const fs = (plan: typeof kept) => plan.customResources.find((m) => m.kind === "CephFilesystem")!.spec as { preserveFilesystemOnDelete: boolean; preservePoolsOnDelete: boolean };
-    const store = (plan: typeof kept) => plan.customResources.find((m) => m.kind === "CephObjectStore")!.spec as { preservePoolsOnDelete: boolean };
+    const fs = (plan: typeof kept) => plan.operator.customResources.find((m) => m.kind === "CephFilesystem")!.spec as { preserveFilesystemOnDelete: boolean; preservePoolsOnDelete: boolean };
+    const store = (plan: typeof kept) => plan.operator.customResources.find((m) => m.kind === "CephObjectStore")!.spec as { preservePoolsOnDelete: boolean };
     expect([fs(kept).preserveFilesystemOnDelete, fs(kept).preservePoolsOnDelete, store(kept).preservePoolsOnDelete]).toEqual([true, true, true]);
     expect([fs(dropped).preserveFilesystemOnDelete, fs(dropped).preservePoolsOnDelete, store(dropped).preservePoolsOnDelete]).toEqual([false, false, false]);
     // Even then no cleanup policy: wiping disks stays a manual, explicit act.
-    expect(dropped.customResources.find((m) => m.kind === "CephCluster")!.spec).not.toHaveProperty("cleanupPolicy");
+    expect(dropped.operator.customResources.find((m) => m.kind === "CephCluster")!.spec).not.toHaveProperty("cleanupPolicy");
   });
 
   it("refuses a single node: replicas need a host each, and at least two", async () => {

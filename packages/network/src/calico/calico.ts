@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOperator, siteOf, SlipwayComponent } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, PlannedIpPool } from "./args";
-import { tigeraImageValues } from "./chart";
 import { planCalico } from "./plan";
-import { TIGERA_OPERATOR_CHART } from "./versions";
 
 /**
  * Calico from the tigera-operator: Calico CNI with IP pools planned and checked against the
@@ -30,20 +28,8 @@ export class Calico extends SlipwayComponent {
   constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCalico(siteOf("Calico", name), args);
     super("network", "Calico", name, opts);
-    const provider = args.cluster.provider;
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
-    const operatorNamespace = plan.namespace.metadata.name as string;
-    this.chart = installChart(
-      `${name}-operator`,
-      TIGERA_OPERATOR_CHART,
-      { namespace: operatorNamespace, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: tigeraImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values()] },
-    );
-    registerManifests(
-      name,
-      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart] } })),
-      this.childOptions({ provider }),
-    );
+    this.chart = installOperator(name, plan.operator, { parent: this, provider: args.cluster.provider }).chart;
+    const operatorNamespace = plan.operator.namespaceName;
     this.mode = plan.mode;
     this.operatorNamespace = operatorNamespace;
     this.ipPools = plan.pools;

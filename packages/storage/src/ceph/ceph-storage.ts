@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installChart, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
+import { installOperator, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
 import { CephStorageArgs } from "./args";
-import { rookImageValues } from "./chart";
 import { planCephStorage } from "./plan";
-import { ROOK_CEPH_CHART } from "./versions";
 
 /**
  * Ceph on Rook: the operator from its pinned chart, a CephCluster, a replicated block pool with an
@@ -27,20 +25,9 @@ export class CephStorage extends SlipwayComponent {
     const plan = planCephStorage(siteOf("CephStorage", name), args);
     super("storage", "CephStorage", name, opts);
     const provider = args.cluster.provider;
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
-    this.namespace = plan.namespace.metadata.name as string;
-    this.chart = installChart(
-      `${name}-operator`,
-      ROOK_CEPH_CHART,
-      { namespace: this.namespace, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: rookImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values()] },
-    );
+    this.namespace = plan.operator.namespaceName;
     // `pulumi destroy` leaves Ceph's objects (and so pools and filesystems) in place unless deleteData.
-    registerManifests(
-      name,
-      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart], retainOnDelete: plan.retainData } })),
-      this.childOptions({ provider }),
-    );
+    this.chart = installOperator(name, plan.operator, { parent: this, provider }, { retainOnDelete: plan.retainData }).chart;
     registerManifests(name, plan.storageClasses, this.childOptions({ provider }));
     this.blockClass = plan.blockClass;
     this.filesystemClass = plan.filesystemClass;
