@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installOperator, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOperator, PlatformMetrics, siteOf, SlipwayComponent } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, PlannedIpPool } from "./args";
+import { calicoPlatformMetrics } from "./metrics";
 import { planCalico } from "./plan";
 
 /**
@@ -24,6 +25,8 @@ export class Calico extends SlipwayComponent {
   readonly networkSets: Record<string, Record<string, string>>;
   /** Where Prometheus scrapes Felix and Typha, when metrics are on. */
   readonly metrics?: CalicoMetrics;
+  /** Felix and Typha targets, alerts and dashboard for a MonitoringStack's `platformMetrics`, when metrics are on. */
+  readonly platformMetrics?: PlatformMetrics;
 
   constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCalico(siteOf("Calico", name), args);
@@ -36,6 +39,7 @@ export class Calico extends SlipwayComponent {
     this.tenantDefaultDenyPolicy = plan.tenantDefaultDenyPolicy;
     this.networkSets = plan.networkSets;
     this.metrics = plan.metrics;
+    this.platformMetrics = plan.metrics && calicoPlatformMetrics(name, plan.metrics);
     this.done({ mode: this.mode, operatorNamespace, ipPools: this.ipPools, tenantDefaultDenyPolicy: this.tenantDefaultDenyPolicy, networkSets: this.networkSets });
   }
 }

@@ -4,6 +4,7 @@ import { tigeraImageValues } from "./chart";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
+import { CALICO_NODE_POD, CALICO_TYPHA_POD } from "./metrics";
 import { NETWORK_SET_LABEL, planNetworkSets, planTenantDefaultDeny } from "./policies";
 import { CALICO_SYSTEM_NAMESPACE, FELIX_METRICS_PORT, TIGERA_OPERATOR_CHART, TYPHA_METRICS_PORT } from "./versions";
 
@@ -111,7 +112,7 @@ export function planCalico(site: InputSite, args: CalicoArgs): CalicoPlan {
     tenantDefaultDenyPolicy,
     networkSets: Object.fromEntries(Object.keys(args.networkSets ?? {}).map((key) => [key, { [NETWORK_SET_LABEL]: key }])),
     metrics: metricsOn
-      ? { namespace: CALICO_SYSTEM_NAMESPACE, felixSelector: { "k8s-app": "calico-node" }, felixPort: FELIX_METRICS_PORT, typhaSelector: { "k8s-app": "calico-typha" }, typhaPort: TYPHA_METRICS_PORT }
+      ? { namespace: CALICO_SYSTEM_NAMESPACE, felixSelector: CALICO_NODE_POD.labels, felixPort: FELIX_METRICS_PORT, typhaSelector: CALICO_TYPHA_POD.labels, typhaPort: TYPHA_METRICS_PORT }
       : undefined,
   };
 }

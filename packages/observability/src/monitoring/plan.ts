@@ -19,6 +19,7 @@ import { KUBE_PROMETHEUS_STACK_CHART } from "../versions";
 import { checkAlerting, planAlertmanagerSecret } from "./alertmanager-config";
 import { MonitoringResources, MonitoringStackArgs } from "./args";
 import { planDashboards } from "./dashboards";
+import { planPlatformMetrics } from "./platform-metrics";
 import { checkGrafana, grafanaRoute } from "./grafana";
 import { AlertRule, platformRuleGroups, prometheusRule, userAlertRule } from "./rules";
 import { planTenantAlerting, TenantAlertingPlan } from "./tenant-alerting";
@@ -151,12 +152,13 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
     grafanaAdminSecret: `${name}-grafana-admin`,
     grafanaRootUrl: grafana.exposure ? pulumi.interpolate`https://${grafana.exposure.host}` : undefined,
   });
-  const objects: Manifest[] = planDashboards(site, name, namespaceName, args.dashboards, labels);
+  const platform = planPlatformMetrics(site, name, meta, args.platformMetrics, args.dashboards);
+  const objects: Manifest[] = planDashboards(site, name, namespaceName, platform.dashboards, labels);
   if (grafana.exposure) objects.push(grafanaRoute(meta(grafanaServiceName), grafana.exposure, grafanaServiceName));
 
   // node-exporter reads the host (host network, PID namespace, /proc and /sys): its namespace alone is privileged.
   const agents: OperatorNamespaceInput[] = nodeExporter ? [{ name: agentNamespace, level: "privileged", labels: systemNamespaceLabels("node-exporter") }] : [];
-  const customResources = planRules(site, args, meta);
+  const customResources = [...planRules(site, args, meta), ...platform.customResources];
   return {
     operator: planOperator(site, {
       namespace: { name: namespaceName, level: "restricted", labels: systemNamespaceLabels("monitoring"), gatewayRoutes: grafana.exposure !== undefined },

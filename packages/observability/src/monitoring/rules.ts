@@ -1,16 +1,10 @@
-import { checkNumber, checkOneOf, fail, InputSite, Manifest } from "@slipway/core";
+import { checkNumber, checkOneOf, fail, InputSite, Manifest, PlatformAlertRule } from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
 import { AlertArgs, PlatformRulesArgs, Severity } from "./args";
 import { checkPromQL } from "./promql";
 
 /** One alerting rule as the PrometheusRule CRD takes it. */
-export interface AlertRule {
-  alert: string;
-  expr: string;
-  for: string;
-  labels: { severity: Severity };
-  annotations: { summary: string; description?: string };
-}
+export type AlertRule = PlatformAlertRule;
 
 const SEVERITIES = ["critical", "warning", "info"] as const;
 const ALERT_NAME = /^[A-Z][A-Za-z0-9]*$/;

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installOperator, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
+import { installOperator, PlatformMetrics, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
 import { CephStorageArgs } from "./args";
+import { cephPlatformMetrics } from "./metrics";
 import { planCephStorage } from "./plan";
 
 /**
@@ -20,6 +21,8 @@ export class CephStorage extends SlipwayComponent {
   readonly namespace: string;
   /** The rook-ceph chart; anything that needs Rook's CRDs can depend on it. */
   readonly chart: k8s.helm.v4.Chart;
+  /** The mgr and ceph-exporter targets, alerts and dashboard for a MonitoringStack's `platformMetrics`. */
+  readonly platformMetrics: PlatformMetrics;
 
   constructor(name: string, args: CephStorageArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCephStorage(siteOf("CephStorage", name), args);
@@ -32,6 +35,7 @@ export class CephStorage extends SlipwayComponent {
     this.blockClass = plan.blockClass;
     this.filesystemClass = plan.filesystemClass;
     this.objectStoreEndpoint = plan.objectStoreEndpoint;
+    this.platformMetrics = cephPlatformMetrics(name, this.namespace);
     this.done({ namespace: this.namespace, blockClass: this.blockClass, filesystemClass: this.filesystemClass, objectStoreEndpoint: this.objectStoreEndpoint });
   }
 }
