@@ -135,6 +135,19 @@ describe("CephStorage, defaults on three nodes", () => {
     expect(ceph.namespace).toBe("rook-ceph");
   });
 
+  it("hands monitoring the mgr and exporter of its own cluster, in the namespace it runs in", async () => {
+    let ceph!: CephStorage;
+    await render(() => {
+      ceph = new CephStorage("ceph", { cluster: testCluster(), nodes: NODES, deviceFilter: "^sd[b-z]", namespace: "storage" });
+    });
+    expect(ceph.platformMetrics.targets.map((t) => [t.name, t.namespace, t.podSelector])).toEqual([
+      ["ceph-mgr", "storage", { app: "rook-ceph-mgr", rook_cluster: "storage" }],
+      ["ceph-exporter", "storage", { app: "rook-ceph-exporter", rook_cluster: "storage" }],
+    ]);
+    const exprs = ceph.platformMetrics.ruleGroups.flatMap((g) => g.rules.map((r) => r.expr));
+    for (const expr of exprs) expect(expr).toContain('namespace="storage"');
+  });
+
   it("validates every object against the upstream schemas and Rook's CRDs", async () => {
     expect((await rendered()).validate({ crdDirs: [CRD_DIR] })).toEqual([]);
   });
