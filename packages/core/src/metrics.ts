@@ -41,6 +41,11 @@ export interface PlatformAlertRule {
   annotations: { summary: string; description?: string };
 }
 
+/** An alerting rule: the one spelling every component's alerts share. */
+export function alertRule(alert: string, expr: string, duration: string, severity: PlatformAlertRule["labels"]["severity"], summary: string, description?: string): PlatformAlertRule {
+  return { alert, expr, for: duration, labels: { severity }, annotations: { summary, ...(description !== undefined ? { description } : {}) } };
+}
+
 /** What a platform component hands the MonitoringStack: targets, alerts on them, and a dashboard. */
 export interface PlatformMetrics {
   /** DNS label naming the component's monitors, rules and dashboard, e.g. "calico". */

@@ -1,4 +1,4 @@
-import { PlatformMetrics, platformDashboard } from "@slipway/core";
+import { alertRule, PlatformMetrics, platformDashboard } from "@slipway/core";
 import { CalicoMetrics } from "./args";
 
 /** Pod labels and container names the tigera-operator gives calico-node and Typha (pkg/render/node.go, typha.go). */
@@ -23,34 +23,10 @@ export function calicoPlatformMetrics(component: string, metrics: CalicoMetrics)
       {
         name: "slipway.calico",
         rules: [
-          {
-            alert: "CalicoFelixDown",
-            expr: `up{${felix}} == 0`,
-            for: "5m",
-            labels: { severity: "critical" },
-            annotations: { summary: "Felix on {{ $labels.pod }} is not serving metrics", description: "calico-node on this node is down or unreachable: network policy changes are not being programmed there." },
-          },
-          {
-            alert: "CalicoTyphaDown",
-            expr: `up{${typha}} == 0`,
-            for: "5m",
-            labels: { severity: "warning" },
-            annotations: { summary: "Typha {{ $labels.pod }} is not serving metrics", description: "Felix instances fall back to the remaining Typhas; with none left, policy updates stop." },
-          },
-          {
-            alert: "CalicoDataplaneErrors",
-            expr: `increase(felix_int_dataplane_failures{${felix}}[10m]) > 0`,
-            for: "10m",
-            labels: { severity: "warning" },
-            annotations: { summary: "Felix on {{ $labels.pod }} failed to program the dataplane", description: "Policies or routes on this node may be stale; check calico-node's logs." },
-          },
-          {
-            alert: "CalicoIptablesRestoreErrors",
-            expr: `increase(felix_iptables_restore_errors{${felix}}[10m]) > 0`,
-            for: "10m",
-            labels: { severity: "warning" },
-            annotations: { summary: "Felix on {{ $labels.pod }} fails to apply iptables rules" },
-          },
+          alertRule("CalicoFelixDown", `up{${felix}} == 0`, "5m", "critical", "Felix on {{ $labels.pod }} is not serving metrics", "calico-node on this node is down or unreachable: network policy changes are not being programmed there."),
+          alertRule("CalicoTyphaDown", `up{${typha}} == 0`, "5m", "warning", "Typha {{ $labels.pod }} is not serving metrics", "Felix instances fall back to the remaining Typhas; with none left, policy updates stop."),
+          alertRule("CalicoDataplaneErrors", `increase(felix_int_dataplane_failures{${felix}}[10m]) > 0`, "10m", "warning", "Felix on {{ $labels.pod }} failed to program the dataplane", "Policies or routes on this node may be stale; check calico-node's logs."),
+          alertRule("CalicoIptablesRestoreErrors", `increase(felix_iptables_restore_errors{${felix}}[10m]) > 0`, "10m", "warning", "Felix on {{ $labels.pod }} fails to apply iptables rules"),
         ],
       },
     ],

@@ -1,4 +1,4 @@
-import { PlatformMetrics, platformDashboard } from "@slipway/core";
+import { alertRule, PlatformMetrics, platformDashboard } from "@slipway/core";
 
 /** Ceph's mgr serves the prometheus module here (Rook names the container port "http-metrics"). */
 export const CEPH_MGR_METRICS_PORT = 9283;
@@ -34,41 +34,11 @@ export function cephPlatformMetrics(component: string, namespace: string): Platf
       {
         name: "slipway.ceph",
         rules: [
-          {
-            alert: "CephHealthWarning",
-            expr: `ceph_health_status{${ns}} == 1`,
-            for: "15m",
-            labels: { severity: "warning" },
-            annotations: { summary: "Ceph reports HEALTH_WARN", description: "Run `ceph health detail` in the toolbox; warnings left alone tend to become errors." },
-          },
-          {
-            alert: "CephHealthError",
-            expr: `ceph_health_status{${ns}} == 2`,
-            for: "5m",
-            labels: { severity: "critical" },
-            annotations: { summary: "Ceph reports HEALTH_ERR", description: "Data may be unavailable or at risk; check `ceph health detail`." },
-          },
-          {
-            alert: "CephOSDDown",
-            expr: `ceph_osd_up{${ns}} == 0`,
-            for: "5m",
-            labels: { severity: "critical" },
-            annotations: { summary: "Ceph OSD {{ $labels.ceph_daemon }} is down", description: "Its placement groups run degraded until it returns or is replaced." },
-          },
-          {
-            alert: "CephPoolNearFull",
-            expr: `ceph_pool_percent_used{${ns}} * on (pool_id) group_left (name) ceph_pool_metadata{${ns}} > ${POOL_NEAR_FULL_RATIO}`,
-            for: "15m",
-            labels: { severity: "warning" },
-            annotations: { summary: `Ceph pool {{ $labels.name }} is more than ${percent} full`, description: "Add OSDs or free space before Ceph stops writes at its full ratio." },
-          },
-          {
-            alert: "CephMgrDown",
-            expr: `up{${ns}, pod=~"rook-ceph-mgr-.*"} == 0`,
-            for: "5m",
-            labels: { severity: "warning" },
-            annotations: { summary: "Ceph mgr {{ $labels.pod }} is not serving metrics", description: "Without an active mgr, health and capacity go unreported." },
-          },
+          alertRule("CephHealthWarning", `ceph_health_status{${ns}} == 1`, "15m", "warning", "Ceph reports HEALTH_WARN", "Run `ceph health detail` in the toolbox; warnings left alone tend to become errors."),
+          alertRule("CephHealthError", `ceph_health_status{${ns}} == 2`, "5m", "critical", "Ceph reports HEALTH_ERR", "Data may be unavailable or at risk; check `ceph health detail`."),
+          alertRule("CephOSDDown", `ceph_osd_up{${ns}} == 0`, "5m", "critical", "Ceph OSD {{ $labels.ceph_daemon }} is down", "Its placement groups run degraded until it returns or is replaced."),
+          alertRule("CephPoolNearFull", `ceph_pool_percent_used{${ns}} * on (pool_id) group_left (name) ceph_pool_metadata{${ns}} > ${POOL_NEAR_FULL_RATIO}`, "15m", "warning", `Ceph pool {{ $labels.name }} is more than ${percent} full`, "Add OSDs or free space before Ceph stops writes at its full ratio."),
+          alertRule("CephMgrDown", `up{${ns}, pod=~"rook-ceph-mgr-.*"} == 0`, "5m", "warning", "Ceph mgr {{ $labels.pod }} is not serving metrics", "Without an active mgr, health and capacity go unreported."),
         ],
       },
     ],
