@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
 import { installOperator, registerManifests, routeOptions, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOpenCost } from "../cost";
 import { MonitoringStackArgs } from "./args";
 import { grafanaAdminSecret } from "./grafana";
 import { MonitoringHandle } from "./handle";
@@ -25,6 +26,8 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
   readonly grafanaServiceName: string;
   /** Grafana's public URL, when exposed. */
   readonly grafanaUrl?: pulumi.Output<string>;
+  /** In-cluster URL of OpenCost's cost API, when it runs. */
+  readonly openCostUrl?: string;
   /** The generated Grafana admin password (a Pulumi secret). */
   readonly grafanaAdminPassword: pulumi.Output<string>;
 
@@ -36,6 +39,7 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
     const adminSecret = grafanaAdminSecret(plan.grafanaAdmin.metadata, plan.grafanaAdmin.adminUser, password.result);
     const installed = installOperator(name, { ...plan.operator, chartInputs: [...plan.operator.chartInputs, adminSecret] }, { parent: this, provider });
     this.operatorChart = installed.chart;
+    this.openCostUrl = installOpenCost(siteOf("MonitoringStack", name), args.opencost, { namespace: plan.namespaceName, clusterMirror: args.cluster.imageMirror, clusterName: args.cluster.clusterName }, { parent: this, provider, dependsOn: [this.operatorChart] })?.apiUrl;
     registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: installed.namespaces }), routeOptions(args.grafana?.gateway));
     // Tenant objects share names across namespaces, so each tenant gets its own logical-name prefix.
     for (const tenant of plan.tenants) {
