@@ -97,6 +97,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
       storageClass: storageClass!,
       grafana: { host: zone.hostFor("grafana", PLATFORM_HOSTS) as string, gateway },
       tenants: monitoringConfig.tenants ?? [],
+      // The platform's own agents: Felix and Typha, Ceph's mgr and exporter.
+      platformMetrics: [network?.platformMetrics, ceph?.platformMetrics].filter((m) => m !== undefined),
     }),
   );
   if (sections.logging) {

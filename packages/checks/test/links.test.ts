@@ -158,3 +158,21 @@ describe("the host rules", () => {
     expect(certificateCovers(name, host)).toBe(expected);
   });
 });
+
+describe("monitors of pods an operator makes from a custom resource", () => {
+  const monitor = (annotations: Record<string, string>) => ({
+    apiVersion: "monitoring.coreos.com/v1",
+    kind: "PodMonitor",
+    metadata: { name: "ceph-mgr", namespace: "logging", annotations },
+    spec: { selector: { matchLabels: { app: "rook-ceph-mgr" } }, namespaceSelector: { matchNames: ["logging"] }, podMetricsEndpoints: [{ port: "http-metrics" }] },
+  });
+
+  it("reports a PodMonitor selecting no rendered pod, unless it names the operator that makes them", () => {
+    const bare = platformView();
+    bare.manifests.push(monitor({}));
+    expect(links(runChecks(bare)).map((v) => `${v.check} ${v.object} ${v.field}`)).toEqual(["L5 monitoring.coreos.com/v1/PodMonitor logging/ceph-mgr spec.selector"]);
+    const named = platformView();
+    named.manifests.push(monitor({ "slipway.dev/pods-from-operator": "rook-ceph" }));
+    expect(links(runChecks(named))).toEqual([]);
+  });
+});

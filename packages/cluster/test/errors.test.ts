@@ -103,6 +103,8 @@ const cases: [string, () => unknown, string, string, string][] = [
   ["Harbor robot in an unknown project", harbor({ robots: [{ name: "ci", project: "payments" }] }), R, "robots[0].project", '"payments"'],
   ["Harbor storage without a suffix", harbor({ storageSize: "100" }), R, "storageSize", '"100"'],
   ["Harbor without a gateway", harbor({ gateway: undefined }), R, "gateway", "undefined"],
+  ["Harbor chart version latest", harbor({ chart: { version: "latest" } }), R, "chart.version", '"latest"'],
+  ["Harbor chart repository over FTP", harbor({ chart: { repository: "ftp://x" } }), R, "chart.repository", '"ftp://x"'],
   ["image tag latest", () => new Registry("images", { kind: "ecr", repositories: ["shop/cart"] }).image("shop/cart", "latest"), R, "image.tag", '"latest"'],
   ["image of an undeclared repository", () => new Registry("images", { kind: "ecr", repositories: ["shop/cart"] }).image("shop/orders", "1.0.0"), R, "image.repository", '"shop/orders"'],
 ];

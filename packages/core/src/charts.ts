@@ -63,15 +63,18 @@ export function checkRegistry(site: InputSite, path: string, value: unknown): st
 
 const CHART_VERSION = /^v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/;
 
-/** Validates chart overrides (at `chart.*`); the image registry falls back to the cluster's mirror, so air-gapped sites set it once. */
-export function resolveChartOverrides(site: InputSite, overrides: ChartOverrides | undefined, clusterMirror: string | undefined): ChartOverrides {
-  if (overrides !== undefined && (typeof overrides !== "object" || overrides === null)) fail(site, "chart", overrides, "must be an object", "e.g. { repository, version, imageRegistry }");
+/**
+ * Validates chart overrides (at `<path>.*`, normally `chart.*`); the image registry falls back to the
+ * cluster's mirror, so air-gapped sites set it once.
+ */
+export function resolveChartOverrides(site: InputSite, overrides: ChartOverrides | undefined, clusterMirror: string | undefined, path = "chart"): ChartOverrides {
+  if (overrides !== undefined && (typeof overrides !== "object" || overrides === null)) fail(site, path, overrides, "must be an object", "e.g. { repository, version, imageRegistry }");
   const resolved: ChartOverrides = { ...overrides };
-  if (overrides?.repository !== undefined) checkUrl(site, "chart.repository", overrides.repository, ["https:", "http:", "oci:"]);
+  if (overrides?.repository !== undefined) checkUrl(site, `${path}.repository`, overrides.repository, ["https:", "http:", "oci:"]);
   if (overrides?.version !== undefined && (typeof overrides.version !== "string" || !CHART_VERSION.test(overrides.version))) {
-    fail(site, "chart.version", overrides.version, "is not a chart version", 'e.g. "1.18.7"');
+    fail(site, `${path}.version`, overrides.version, "is not a chart version", 'e.g. "1.18.7"');
   }
   const registry = overrides?.imageRegistry ?? clusterMirror;
-  if (registry !== undefined) resolved.imageRegistry = checkRegistry(site, overrides?.imageRegistry !== undefined ? "chart.imageRegistry" : "cluster.imageMirror", registry);
+  if (registry !== undefined) resolved.imageRegistry = checkRegistry(site, overrides?.imageRegistry !== undefined ? `${path}.imageRegistry` : "cluster.imageMirror", registry);
   return resolved;
 }

@@ -38,6 +38,8 @@ const cases: [string, () => Args, string, string][] = [
   ["private CA with an overlong common name", () => ({ cluster: onPremCluster(), issuer: { kind: "privateCa", commonName: "c".repeat(65) } }), "issuer.commonName", "ccccc"],
   ["bad namespace", () => acme({}, { namespace: "Cert_Manager" }), "namespace", '"Cert_Manager"'],
   ["no cluster", () => acme({}, { cluster: undefined }), "cluster", "undefined"],
+  ["chart version latest", () => acme({}, { chart: { version: "latest" } }), "chart.version", '"latest"'],
+  ["chart repository over FTP", () => acme({}, { chart: { repository: "ftp://x" } }), "chart.repository", '"ftp://x"'],
   ["Route53 DNS-01 without workload identity", () => ({ ...acme({ http01: undefined, dns01: { zone: route53Zone() } }), cluster: onPremCluster() }), "cluster.oidc", "undefined"],
 ];
 

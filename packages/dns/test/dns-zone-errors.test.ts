@@ -38,6 +38,8 @@ const cases: [string, string, () => Args, string, string][] = [
   ["domain filter outside the zone", "apps", () => route53({ externalDns: { domainFilters: ["example.org"] } }), "externalDns.domainFilters[0]", '"example.org"'],
   ["unknown external-dns policy", "apps", () => route53({ externalDns: { policy: "delete-all" } }), "externalDns.policy", '"delete-all"'],
   ["unknown source", "apps", () => route53({ externalDns: { sources: ["istio-gateway"] } }), "externalDns.sources[0]", '"istio-gateway"'],
+  ["external-dns chart version latest", "apps", () => route53({ externalDns: { chart: { version: "latest" } } }), "externalDns.chart.version", '"latest"'],
+  ["external-dns chart repository over FTP", "apps", () => rfc2136({}, { externalDns: { chart: { repository: "ftp://x" } } }), "externalDns.chart.repository", '"ftp://x"'],
   ["TXT owner id with spaces", "apps", () => route53({ externalDns: { txtOwnerId: "prod cluster!" } }), "externalDns.txtOwnerId", '"prod cluster!"'],
   ["interval too short", "apps", () => route53({ externalDns: { interval: "1s" } }), "externalDns.interval", '"1s"'],
   ["bad external-dns namespace", "apps", () => route53({ externalDns: { namespace: "External_DNS" } }), "externalDns.namespace", '"External_DNS"'],

@@ -43,6 +43,7 @@ const cases: [string, string, Handle, Record<string, unknown>, string, string][]
   ["network set listing a range twice", "net", EXISTING, { networkSets: { vpn: { nets: ["192.0.2.0/24", "192.0.2.0/24"] } } }, "networkSets.vpn.nets", '"192.0.2.0/24"'],
   ["chart version that is not a version", "net", EXISTING, { chart: { version: "latest" } }, "chart.version", '"latest"'],
   ["chart repository that is not a URL", "net", EXISTING, { chart: { repository: "charts" } }, "chart.repository", '"charts"'],
+  ["chart repository over FTP", "net", EXISTING, { chart: { repository: "ftp://x" } }, "chart.repository", '"ftp://x"'],
   ["image mirror that is a URL", "net", { ...EXISTING, imageMirror: "https://harbor.internal" }, {}, "cluster.imageMirror", '"https://harbor.internal"'],
   ["bad operator namespace", "net", EXISTING, { namespace: "Tigera" }, "namespace", '"Tigera"'],
 ];

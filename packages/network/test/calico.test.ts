@@ -150,6 +150,21 @@ describe("Calico on an existing cluster", () => {
     expect(calico.ipPools.map((p) => p.cidr)).toEqual(["10.233.64.0/18"]);
     expect(calico.tenantDefaultDenyPolicy).toBe("default.net-tenant-default-deny");
     expect(calico.metrics).toEqual({ namespace: "calico-system", felixSelector: { "k8s-app": "calico-node" }, felixPort: 9091, typhaSelector: { "k8s-app": "calico-typha" }, typhaPort: 9093 });
+    // What a MonitoringStack scrapes: exactly the pods and ports of the metrics handle.
+    expect(calico.platformMetrics?.targets.map((t) => [t.name, t.namespace, t.podSelector, t.port])).toEqual([
+      ["felix", "calico-system", { "k8s-app": "calico-node" }, 9091],
+      ["typha", "calico-system", { "k8s-app": "calico-typha" }, 9093],
+    ]);
+    expect(calico.platformMetrics?.component).toBe("net");
+  });
+
+  it("hands no scrape targets to monitoring when metrics are off", async () => {
+    let calico!: Calico;
+    await render(() => {
+      calico = new Calico("net", { cluster: cluster(), metrics: false });
+    });
+    expect(calico.metrics).toBeUndefined();
+    expect(calico.platformMetrics).toBeUndefined();
   });
 
   it("validates every object against the upstream schemas and CRDs", async () => {

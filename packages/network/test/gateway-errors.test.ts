@@ -27,6 +27,9 @@ const cases: [string, string, () => Args, string, string][] = [
   ["IngressClass without a controller", "platform", () => ok({ ingressClass: { name: "legacy" } }), "ingressClass.controller", "undefined"],
   ["IngressClass controller without a domain", "platform", () => ok({ ingressClass: { name: "legacy", controller: "nginx" } }), "ingressClass.controller", '"nginx"'],
   ["IngressClass with a bad name", "platform", () => ok({ ingressClass: { name: "Legacy Class", controller: "k8s.io/ingress-nginx" } }), "ingressClass.name", '"Legacy Class"'],
+  ["chart version latest", "platform", () => ok({ chart: { version: "latest" } }), "chart.version", '"latest"'],
+  ["chart repository over FTP", "platform", () => ok({ chart: { repository: "ftp://x" } }), "chart.repository", '"ftp://x"'],
+  ["chart image registry with a scheme", "platform", () => ok({ chart: { imageRegistry: "https://harbor.internal" } }), "chart.imageRegistry", '"https://harbor.internal"'],
 ];
 
 async function failure(program: () => unknown): Promise<unknown> {

@@ -54,6 +54,8 @@ const cases: [string, string, Args | Record<string, unknown>, string, string][] 
   ["bad namespace", "logs", { ...ok, namespace: "Logging" }, "namespace", '"Logging"'],
   ["memory limit not a quantity", "logs", { ...ok, resources: { limits: { memory: "big" } } }, "resources.limits.memory", '"big"'],
   ["chart repository not a URL", "logs", { ...ok, chart: { repository: "charts.internal" } }, "chart.repository", '"charts.internal"'],
+  ["chart repository over FTP", "logs", { ...ok, chart: { repository: "ftp://x" } }, "chart.repository", '"ftp://x"'],
+  ["chart version latest", "logs", { ...ok, chart: { version: "latest" } }, "chart.version", '"latest"'],
 ];
 
 describe("Logging rejects bad input with a clear error", () => {

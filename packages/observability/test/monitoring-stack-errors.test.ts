@@ -9,6 +9,8 @@ const ok: Args = { storageClass: BLOCK };
 const alert: AlertArgs = { name: "CartDown", expr: 'up{job="cart"} == 0', for: "5m", severity: "critical", summary: "Cart is down" };
 const withAlert = (override: Partial<AlertArgs> | Record<string, unknown>): Partial<Args> => ({ alerts: [{ ...alert, ...override } as AlertArgs] });
 const withReceiver = (receiver: Partial<ReceiverArgs> | Record<string, unknown>): Partial<Args> => ({ alerting: { receivers: [{ name: "team", ...receiver } as ReceiverArgs] } });
+const target = { name: "felix", namespace: "calico-system", podSelector: { "k8s-app": "calico-node" }, container: "calico-node", port: 9091, createdBy: "tigera-operator" };
+const source = (extra: Record<string, unknown> = {}, targetExtra: Record<string, unknown> = {}) => ({ component: "calico", targets: [{ ...target, ...targetExtra }], ruleGroups: [], dashboard: { title: "Calico", panels: [] }, ...extra });
 const email = { to: "oncall@example.com", from: "alerts@example.com", smarthost: "smtp.example.com:587" };
 
 /** Construction-time bad inputs: [case, name, args, field, value shown in the message]. */
@@ -75,7 +77,14 @@ const cases: [string, string, Args | Record<string, unknown>, string, string][] 
   ["grafana host that is not a hostname", "monitoring", { grafana: { host: "grafana", gateway: GATEWAY } }, "grafana.host", '"grafana"'],
   ["grafana host without a gateway", "monitoring", { grafana: { host: "grafana.example.com" } }, "grafana.gateway", "undefined"],
   ["chart version not semver", "monitoring", { chart: { version: "latest" } }, "chart.version", '"latest"'],
+  ["chart repository over FTP", "monitoring", { chart: { repository: "ftp://x" } }, "chart.repository", '"ftp://x"'],
   ["image registry with a scheme", "monitoring", { chart: { imageRegistry: "https://harbor.internal" } }, "chart.imageRegistry", '"https://harbor.internal"'],
+  ["platform metrics that are not a list", "monitoring", { platformMetrics: source() }, "platformMetrics", "calico"],
+  ["the same platform component twice", "monitoring", { platformMetrics: [source(), source()] }, "platformMetrics[1].component", '"calico"'],
+  ["platform component named like a dashboard", "monitoring", { dashboards: { calico: { title: "Mine" } }, platformMetrics: [source()] }, "platformMetrics[0].component", '"calico"'],
+  ["platform target on port zero", "monitoring", { platformMetrics: [source({}, { port: 0 })] }, "platformMetrics[0].targets[0].port", "0"],
+  ["platform target selecting every pod", "monitoring", { platformMetrics: [source({}, { podSelector: {} })] }, "platformMetrics[0].targets[0].podSelector", "{}"],
+  ["platform target without targets", "monitoring", { platformMetrics: [source({ targets: [] })] }, "platformMetrics[0].targets", "[]"],
 ];
 
 describe("MonitoringStack rejects bad input with a clear error", () => {

@@ -42,6 +42,8 @@ const cases: [string, string, Record<string, unknown>, string, string][] = [
   ["filesystem class named like the block class", "ceph", { blockPool: { className: "shared" }, filesystem: { className: "shared" } }, "filesystem.className", '"shared"'],
   ["object store port out of range", "ceph", { objectStore: { port: 70000 } }, "objectStore.port", "70000"],
   ["chart version that is not a version", "ceph", { chart: { version: "stable" } }, "chart.version", '"stable"'],
+  ["chart version latest", "ceph", { chart: { version: "latest" } }, "chart.version", '"latest"'],
+  ["chart repository over FTP", "ceph", { chart: { repository: "ftp://x" } }, "chart.repository", '"ftp://x"'],
   ["image registry with a scheme", "ceph", { chart: { imageRegistry: "https://harbor.internal" } }, "chart.imageRegistry", '"https://harbor.internal"'],
 ];
 

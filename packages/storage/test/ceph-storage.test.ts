@@ -135,6 +135,19 @@ describe("CephStorage, defaults on three nodes", () => {
     expect(ceph.namespace).toBe("rook-ceph");
   });
 
+  it("hands monitoring the mgr and exporter of its own cluster, in the namespace it runs in", async () => {
+    let ceph!: CephStorage;
+    await render(() => {
+      ceph = new CephStorage("ceph", { cluster: testCluster(), nodes: NODES, deviceFilter: "^sd[b-z]", namespace: "storage" });
+    });
+    expect(ceph.platformMetrics.targets.map((t) => [t.name, t.namespace, t.podSelector])).toEqual([
+      ["ceph-mgr", "storage", { app: "rook-ceph-mgr", rook_cluster: "storage" }],
+      ["ceph-exporter", "storage", { app: "rook-ceph-exporter", rook_cluster: "storage" }],
+    ]);
+    const exprs = ceph.platformMetrics.ruleGroups.flatMap((g) => g.rules.map((r) => r.expr));
+    for (const expr of exprs) expect(expr).toContain('namespace="storage"');
+  });
+
   it("validates every object against the upstream schemas and Rook's CRDs", async () => {
     expect((await rendered()).validate({ crdDirs: [CRD_DIR] })).toEqual([]);
   });
@@ -179,12 +192,12 @@ describe("CephStorage options", () => {
     expect(kept.retainData).toBe(true);
     const dropped = planCephStorage(site, { ...base, deleteData: true });
     expect(dropped.retainData).toBe(false);
-    const fs = (plan: typeof kept) => plan.customResources.find((m) => m.kind === "CephFilesystem")!.spec as { preserveFilesystemOnDelete: boolean; preservePoolsOnDelete: boolean };
-    const store = (plan: typeof kept) => plan.customResources.find((m) => m.kind === "CephObjectStore")!.spec as { preservePoolsOnDelete: boolean };
+    const fs = (plan: typeof kept) => plan.operator.customResources.find((m) => m.kind === "CephFilesystem")!.spec as { preserveFilesystemOnDelete: boolean; preservePoolsOnDelete: boolean };
+    const store = (plan: typeof kept) => plan.operator.customResources.find((m) => m.kind === "CephObjectStore")!.spec as { preservePoolsOnDelete: boolean };
     expect([fs(kept).preserveFilesystemOnDelete, fs(kept).preservePoolsOnDelete, store(kept).preservePoolsOnDelete]).toEqual([true, true, true]);
     expect([fs(dropped).preserveFilesystemOnDelete, fs(dropped).preservePoolsOnDelete, store(dropped).preservePoolsOnDelete]).toEqual([false, false, false]);
     // Even then no cleanup policy: wiping disks stays a manual, explicit act.
-    expect(dropped.customResources.find((m) => m.kind === "CephCluster")!.spec).not.toHaveProperty("cleanupPolicy");
+    expect(dropped.operator.customResources.find((m) => m.kind === "CephCluster")!.spec).not.toHaveProperty("cleanupPolicy");
   });
 
   it("refuses a single node: replicas need a host each, and at least two", async () => {

@@ -1,4 +1,4 @@
-import { CHART_BACKEND_ANNOTATION, type Manifest } from "@slipway/core";
+import { CHART_BACKEND_ANNOTATION, type Manifest, PODS_FROM_OPERATOR_ANNOTATION } from "@slipway/core";
 import { Report, stackCheck } from "../define";
 import { GATEWAY_API, isRoute, judges, platformRegistry } from "../links";
 import { annotationsOf, list, namespaceOf, record, stringMap, text } from "../objects";
@@ -95,6 +95,8 @@ export const selectorsLink = stackCheck(
     }
     for (const monitor of index.byKind("ServiceMonitor")) checkServiceMonitor(index, monitor, report);
     for (const monitor of index.byKind("PodMonitor")) {
+      // Pods an operator makes from a custom resource (calico-node, Ceph's mgr) exist only in the cluster; the annotation names the operator.
+      if (annotationsOf(monitor)[PODS_FROM_OPERATOR_ANNOTATION]?.trim()) continue;
       const spec = record(monitor.spec);
       const where = monitoredNamespaces(monitor);
       if (where !== "any" && !where.every((ns) => judges(index, ns))) continue;

@@ -1,4 +1,3 @@
-import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import {
@@ -6,17 +5,17 @@ import {
   checkHostname,
   checkOneOf,
   checkQuantity,
-  checkUrl,
   fail,
   InputSite,
-  installChart,
+  installOperator,
   Manifest,
-  registerManifests,
+  OperatorPlan,
+  planOperator,
   routeOptions,
   standardLabels,
+  withChartValues,
 } from "@slipway/core";
-import { admitGatewayRoutes, CHART_BACKEND_ANNOTATION, podSecurityLabels } from "@slipway/core";
-import { checkImageMirror } from "../mirror";
+import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
 import { HarborProject, HarborRobot } from "./harbor-resources";
@@ -47,9 +46,14 @@ export interface HarborPlan {
   mirrorProject: string;
   replicas: HarborReplicaPlan[];
   proxyCaches: HarborProxyCachePlan[];
-  imageRegistry?: string;
-  chart: { repository?: string; version?: string };
+  /**
+   * Harbor's restricted namespace (admitting routes to the gateway) and its pinned chart with
+   * validated overrides; the component adds the generated Secrets and the route as chart inputs.
+   */
+  operator: OperatorPlan;
 }
+
+const LABELS = standardLabels({ name: "harbor", component: "registry", partOf: "slipway" });
 
 function planRobots(site: InputSite, robots: unknown, projects: string[]): Required<HarborRobotArgs>[] {
   if (robots === undefined) return [];
@@ -80,14 +84,17 @@ export function planHarbor(site: InputSite, args: HarborRegistryArgs, clusterMir
   const mirrorAt = names.indexOf(mirrorProject);
   if (mirrorAt >= 0) fail(site, `projects[${mirrorAt}].name`, mirrorProject, "is the mirror project, which the registry creates itself", "drop it from projects");
   const projects = [...given.map((p) => ({ name: p.name, public: p.public ?? false })), { name: mirrorProject, public: false }];
-  const chart = args.chart ?? {};
-  if (chart.repository !== undefined) checkUrl(site, "chart.repository", chart.repository, ["https:", "http:", "oci:"]);
-  if (chart.version !== undefined && !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(chart.version)) fail(site, "chart.version", chart.version, "is not a chart version", 'e.g. "1.18.4"');
-  const imageRegistry = chart.imageRegistry ?? clusterMirror;
-  if (imageRegistry !== undefined) checkImageMirror(site, "chart.imageRegistry", imageRegistry);
+  const namespace = checkDnsLabel(site, "namespace", args.namespace ?? "harbor");
+  // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
+  const operator = planOperator(site, {
+    namespace: { name: namespace, level: "restricted", labels: LABELS, gatewayRoutes: true },
+    chart: { source: HARBOR_CHART, release: "chart", values: {}, imageValues: harborImageValues },
+    overrides: args.chart,
+    clusterMirror,
+  });
   return {
     host,
-    namespace: checkDnsLabel(site, "namespace", args.namespace ?? "harbor"),
+    namespace,
     storageSize,
     storageClassName: args.storageClass.storageClassName,
     projects,
@@ -95,12 +102,10 @@ export function planHarbor(site: InputSite, args: HarborRegistryArgs, clusterMir
     mirrorProject,
     replicas: planHarborReplicas(site, args.replicateTo, projects.map((p) => p.name)),
     proxyCaches: planHarborProxyCaches(site, args.proxyCaches, projects.map((p) => p.name)),
-    imageRegistry,
-    chart: { repository: chart.repository, version: chart.version },
+    operator,
   };
 }
 
-/** Harbor's namespace, its generated secrets (as Kubernetes Secrets only) and its route through the gateway. */
 /** Generated values Harbor's chart would otherwise make up on every render (so renders stay reproducible). */
 export interface HarborSecrets {
   adminPassword: pulumi.Input<string>;
@@ -114,13 +119,10 @@ export interface HarborSecrets {
   registryPasswordHash: pulumi.Input<string>;
 }
 
+/** Harbor's generated secrets (as Kubernetes Secrets only), its token certificate and its route through the gateway. */
 export function harborManifests(plan: HarborPlan, args: HarborRegistryArgs, secrets: HarborSecrets): Manifest[] {
-  const labels = standardLabels({ name: "harbor", component: "registry", partOf: "slipway" });
-  const meta = (name: string) => ({ name, namespace: plan.namespace, labels });
-  // Harbor's own pods run as non-root with the chart's security contexts: the namespace stays restricted.
-  const pss = podSecurityLabels("restricted");
+  const meta = (name: string) => ({ name, namespace: plan.namespace, labels: LABELS });
   return [
-    admitGatewayRoutes({ apiVersion: "v1", kind: "Namespace", metadata: { name: plan.namespace, labels: { ...labels, ...pss } } }),
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_ADMIN_SECRET), type: "Opaque", stringData: { HARBOR_ADMIN_PASSWORD: secrets.adminPassword } },
     { apiVersion: "v1", kind: "Secret", metadata: meta(HARBOR_SECRET_KEY_SECRET), type: "Opaque", stringData: { secretKey: secrets.secretKey } },
     {
@@ -234,23 +236,17 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
     registryPassword: pulumi.secret(registryPassword.result),
     registryPasswordHash: pulumi.secret(registryPassword.bcryptHash),
   };
-  const kubernetes = { ...opts, provider: args.cluster.provider };
-  // The token certificate's Issuer and Certificate wait for cert-manager (its CRDs and webhook).
-  const planned = harborManifests(plan, args, secrets).map((manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { manifest, options: { dependsOn: certManager } } : manifest));
-  const objects = registerManifests(name, planned, kubernetes, routeOptions(args.gateway));
-  const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
-  const chart = installChart(
-    `${name}-chart`,
-    HARBOR_CHART,
-    {
-      namespace: plan.namespace,
-      values: chartValues(plan, databasePassword),
-      overrides: { repository: plan.chart.repository, version: plan.chart.version, imageRegistry: plan.imageRegistry },
-      imageValues: harborImageValues,
-    },
-    { ...kubernetes, dependsOn: [...objects.values()] },
-  );
-  const route = objects.get(`gateway.networking.k8s.io/v1/HTTPRoute/harbor`) as pulumi.Resource;
+  // The chart reads the generated Secrets and the token certificate's Secret at start, so they are its inputs.
+  const operator: OperatorPlan = { ...withChartValues(plan.operator, chartValues(plan, databasePassword)), chartInputs: harborManifests(plan, args, secrets) };
+  const toGateway = routeOptions(args.gateway);
+  const { chart, resources, namespaces } = installOperator(name, operator, {
+    parent,
+    provider: args.cluster.provider,
+    // The token certificate's Issuer and Certificate wait for cert-manager (its CRDs and webhook).
+    optionsFor: (manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { dependsOn: certManager } : toGateway(manifest)),
+  });
+  const namespace = namespaces[0];
+  const route = resources.get(`gateway.networking.k8s.io/v1/HTTPRoute/harbor`) as pulumi.Resource;
   // Projects and robots are made through Harbor's API, so Harbor must be up and reachable first.
   const api = { url: `https://${plan.host}`, username: "admin", password: adminPassword };
   const apiOptions = { parent, dependsOn: [chart, route, namespace] };

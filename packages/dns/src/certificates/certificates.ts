@@ -1,12 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { checkDnsLabel, checkHostname, childName, installChart, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
+import { checkDnsLabel, checkHostname, childName, installOperator, registerManifests, siteOf, SlipwayComponent, standardLabels, withChartValues } from "@slipway/core";
 import { certManagerDns01Policy, requireOidc, workloadRole } from "../iam";
-import { CERT_MANAGER_CHART } from "../versions";
 import { CertificatesArgs } from "./args";
 import { certificateManifest, CertificatesPlan, CERT_MANAGER_SERVICE_ACCOUNT, planCertificates } from "./plan";
-import { certManagerImageValues, certManagerValues } from "./values";
+import { certManagerValues } from "./values";
 
 /** A certificate rendered for one host, and the Secret it is stored in. */
 export interface HostCertificate {
@@ -52,7 +51,6 @@ export class Certificates extends SlipwayComponent {
     this.namespace = plan.namespace;
     this.caSecretName = plan.caSecretName;
     this.k8sOptions = this.childOptions({ provider: plan.cluster.provider });
-    const setup = registerManifests(name, plan.setup, this.k8sOptions);
 
     let roleArn: pulumi.Output<string> | undefined;
     if (plan.solver.kind === "dns01" && plan.solver.target.kind === "route53") {
@@ -71,15 +69,11 @@ export class Certificates extends SlipwayComponent {
     }
     // Solving through a gateway needs the Gateway API CRDs before cert-manager starts.
     const gateway = plan.solver.kind === "http01" ? plan.solver.gateway : undefined;
-    const after = [...setup.values(), ...(pulumi.Resource.isInstance(gateway) ? [gateway] : [])];
-    const overrides = { ...(plan.cluster.imageMirror ? { imageRegistry: plan.cluster.imageMirror } : {}), ...args.chart };
-    this.chart = installChart(
-      `${name}-cert-manager`,
-      CERT_MANAGER_CHART,
-      { namespace: plan.namespace, values: certManagerValues(plan.solver, roleArn), overrides, imageValues: certManagerImageValues },
-      { parent: this, provider: plan.cluster.provider, dependsOn: after },
-    );
-    registerManifests(name, plan.resources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart] } })), this.k8sOptions);
+    this.chart = installOperator(name, withChartValues(plan.operator, certManagerValues(plan.solver, roleArn)), {
+      parent: this,
+      provider: plan.cluster.provider,
+      chartDependsOn: pulumi.Resource.isInstance(gateway) ? [gateway] : [],
+    }).chart;
     if (plan.gatewayCertificate) {
       // The certificate lives in the gateway's namespace, so it also waits for the gateway.
       const target = args.gatewayCertificate!.gateway;

@@ -12,12 +12,15 @@ import {
   InputSite,
   isKnown,
   Manifest,
+  OperatorPlan,
+  planOperator,
   standardLabels,
+  systemNamespaceLabels,
 } from "@slipway/core";
-import { restrictedNamespace } from "../namespace";
-import { ACME_SERVERS } from "../versions";
+import { ACME_SERVERS, CERT_MANAGER_CHART } from "../versions";
 import { checkHostInZone, tenantWildcard } from "../zone/naming";
 import type { Dns01Target } from "../zone/dns-zone";
+import { certManagerImageValues } from "./values";
 import { AcmeIssuerArgs, CertificatesArgs, GatewayCertificateArgs, GatewayTlsTarget, PrivateCaIssuerArgs } from "./args";
 
 export const CERT_MANAGER_GROUP = "cert-manager.io";
@@ -40,10 +43,11 @@ export interface CertificatesPlan {
   namespace: string;
   issuerName: string;
   solver: SolverPlan;
-  /** Namespace (and secrets) that must exist before the chart. */
-  setup: Manifest[];
-  /** Issuers and certificates: custom resources created after the chart installed the CRDs. */
-  resources: Manifest[];
+  /**
+   * cert-manager's restricted namespace, the secrets the issuer reads, the chart (values set by the
+   * component, which knows the DNS-01 role), then issuers and certificates once the CRDs exist.
+   */
+  operator: OperatorPlan;
   /** The gateway's certificate, when asked for. */
   gatewayCertificate?: { manifest: Manifest; secretName: string };
   /** The CA's Secret (private CA). */
@@ -190,13 +194,20 @@ export function planCertificates(site: InputSite, args: CertificatesArgs): Certi
       : issuer.kind === "privateCa"
         ? planPrivateCa(site, issuerName, namespace, issuer, labels)
         : fail(site, "issuer.kind", (issuer as { kind?: unknown }).kind, "must be one of acme, privateCa");
+  const operator = planOperator(site, {
+    namespace: { name: namespace, level: "restricted", labels: systemNamespaceLabels("cert-manager") },
+    chart: { source: CERT_MANAGER_CHART, release: "cert-manager", values: {}, imageValues: certManagerImageValues },
+    overrides: args.chart,
+    clusterMirror: cluster.imageMirror,
+    chartInputs: planned.setup,
+    customResources: planned.resources,
+  });
   const plan: CertificatesPlan & { cluster: ClusterHandle } = {
     cluster,
     namespace,
     issuerName,
     solver: planned.solver,
-    setup: [restrictedNamespace(namespace, "cert-manager"), ...planned.setup],
-    resources: planned.resources,
+    operator,
     caSecretName: "caSecretName" in planned ? (planned.caSecretName as string) : undefined,
   };
   if (args.gatewayCertificate) {

@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as k8s from "@pulumi/kubernetes";
-import { DnsZoneHandle, installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { DnsZoneHandle, installOperator, siteOf, SlipwayComponent, withChartValues } from "@slipway/core";
 import { externalDnsPolicy, requireOidc, workloadRole } from "../iam";
-import { EXTERNAL_DNS_CHART } from "../versions";
 import { DnsZoneArgs } from "./args";
-import { externalDnsImageValues, externalDnsValues } from "./external-dns";
+import { externalDnsValues } from "./external-dns";
 import { hostName, TenantLike, tenantWildcard } from "./naming";
-import { DnsZonePlan, EXTERNAL_DNS_SERVICE_ACCOUNT, planDnsZone } from "./plan";
+import { EXTERNAL_DNS_SERVICE_ACCOUNT, planDnsZone } from "./plan";
 
 /** What cert-manager needs to answer ACME DNS-01 challenges in this zone. */
 export type Dns01Target =
@@ -49,8 +48,8 @@ export class DnsZone extends SlipwayComponent implements DnsZoneHandle {
       return;
     }
     const { cluster, externalDns } = plan;
-    const k8sOptions = this.childOptions({ provider: cluster.provider });
-    const setup = registerManifests(name, plan.setup, k8sOptions);
+    // The chart's values name the zone and role, so external-dns is installed once they exist.
+    const install = (values: pulumi.Inputs) => installOperator(name, withChartValues(plan.operator, values), { parent: this, provider: cluster.provider }).chart;
 
     let zoneId: pulumi.Output<string> | undefined;
     let roleArn: pulumi.Output<string> | undefined;
@@ -89,7 +88,7 @@ export class DnsZone extends SlipwayComponent implements DnsZoneHandle {
       this.zoneId = zoneId;
       this.dns01 = { kind: "route53", domain: plan.domain, zoneId, region: cluster.region };
       const values = externalDnsValues(externalDns, "aws", { zoneId, roleArn, region: cluster.region, privateZone });
-      this.chart = this.installExternalDns(name, plan, values, [...setup.values()]);
+      this.chart = install(values);
     } else {
       const server = plan.rfc2136!;
       this.dns01 = {
@@ -100,10 +99,8 @@ export class DnsZone extends SlipwayComponent implements DnsZoneHandle {
         tsigAlgorithm: server.tsigAlgorithm,
         tsigSecret: server.tsigSecret,
       };
-      this.chart = this.installExternalDns(name, plan, externalDnsValues(externalDns, "rfc2136", {}, server), [...setup.values()]);
+      this.chart = install(externalDnsValues(externalDns, "rfc2136", {}, server));
     }
-    // DNSEndpoints need the CRD the chart installs.
-    registerManifests(name, plan.records.map((manifest) => ({ manifest, options: { dependsOn: [this.chart!] } })), k8sOptions);
     this.txtOwnerId = externalDns.txtOwnerId;
     this.externalDnsNamespace = externalDns.namespace;
     this.done({ domain: this.domain, zoneId: this.zoneId, nameServers: this.nameServers, txtOwnerId: this.txtOwnerId, roleArn });
@@ -117,15 +114,5 @@ export class DnsZone extends SlipwayComponent implements DnsZoneHandle {
   /** `*.<tenant>.<domain>`: what a certificate must cover to serve every host of a tenant. */
   tenantWildcard(tenant: TenantLike): string {
     return tenantWildcard(this.site, this.domain, tenant);
-  }
-
-  private installExternalDns(name: string, plan: Exclude<DnsZonePlan, { kind: "nipio" }>, values: pulumi.Inputs, after: pulumi.Resource[]): k8s.helm.v4.Chart {
-    const overrides = { ...(plan.cluster.imageMirror ? { imageRegistry: plan.cluster.imageMirror } : {}), ...plan.externalDns.chart };
-    return installChart(
-      `${name}-external-dns`,
-      EXTERNAL_DNS_CHART,
-      { namespace: plan.externalDns.namespace, values, overrides, imageValues: externalDnsImageValues },
-      { parent: this, provider: plan.cluster.provider, dependsOn: after },
-    );
   }
 }

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
-  ChartOverrides,
   checkDnsLabel,
   checkDuration,
   checkHostname,
@@ -16,13 +15,16 @@ import {
   InputSite,
   isDns1123Subdomain,
   Manifest,
+  OperatorPlan,
+  planOperator,
   requireSecret,
   shortHash,
   standardLabels,
+  systemNamespaceLabels,
 } from "@slipway/core";
 import { isIP } from "net";
-import { restrictedNamespace } from "../namespace";
-import { NIP_IO } from "../versions";
+import { EXTERNAL_DNS_CHART, NIP_IO } from "../versions";
+import { externalDnsImageValues } from "./external-dns";
 import { DnsRecordArgs, DnsZoneArgs, ExternalDnsArgs, Rfc2136ZoneArgs } from "./args";
 import { checkHostInZone } from "./naming";
 
@@ -58,7 +60,6 @@ export interface ExternalDnsPlan {
   domainFilters: string[];
   sources: string[];
   interval: string;
-  chart?: ChartOverrides;
 }
 
 /** Everything a DnsZone renders, plus the facts its outputs and the cloud resources are made of. */
@@ -69,10 +70,11 @@ export type DnsZonePlan =
       domain: string;
       cluster: ClusterHandle;
       externalDns: ExternalDnsPlan;
-      /** Objects that must exist before the chart: the Namespace, the TSIG Secret. */
-      setup: Manifest[];
-      /** DNSEndpoints, created once the chart has installed their CRD. */
-      records: Manifest[];
+      /**
+       * external-dns' restricted namespace, the TSIG Secret it reads at start, its chart (values set
+       * by the component, which knows the zone and role), and the DNSEndpoints that need its CRD.
+       */
+      operator: OperatorPlan;
       rfc2136?: Rfc2136Server;
     };
 
@@ -98,7 +100,7 @@ function planExternalDns(site: InputSite, zoneName: string, domain: string, clus
   sources.forEach((s, i) => checkOneOf(site, `externalDns.sources[${i}]`, s, SOURCES));
   const interval = args.interval ?? "1m";
   checkDuration(site, "externalDns.interval", interval, { minSeconds: 10 });
-  return { namespace, txtOwnerId, policy, domainFilters: [...filters], sources: [...sources], interval, chart: args.chart };
+  return { namespace, txtOwnerId, policy, domainFilters: [...filters], sources: [...sources], interval };
 }
 
 function checkTarget(site: InputSite, path: string, type: DnsRecordArgs["type"], value: unknown): void {
@@ -167,11 +169,11 @@ export function planDnsZone(site: InputSite, args: DnsZoneArgs, context: { stack
   const domain = checkHostname(site, "domain", args.domain);
   if (domain.split(".").some((label) => label.length > 63)) fail(site, "domain", domain, "has a label longer than 63 characters");
   const externalDns = planExternalDns(site, zoneName, domain, cluster, args.externalDns, context.stack);
-  const setup: Manifest[] = [restrictedNamespace(externalDns.namespace, "external-dns")];
+  const chartInputs: Manifest[] = [];
   let rfc2136: Rfc2136Server | undefined;
   if (args.kind === "rfc2136") {
     rfc2136 = planRfc2136(site, zoneName, domain, args.server);
-    setup.push({
+    chartInputs.push({
       apiVersion: "v1",
       kind: "Secret",
       metadata: { name: rfc2136.secretName, namespace: externalDns.namespace, labels: standardLabels({ name: "external-dns", component: "dns", partOf: "slipway" }) },
@@ -185,5 +187,14 @@ export function planDnsZone(site: InputSite, args: DnsZoneArgs, context: { stack
     });
   }
   const records = planRecords(site, zoneName, domain, externalDns.namespace, args, externalDns.sources);
-  return { kind: args.kind, domain, cluster, externalDns, setup, records, rfc2136 };
+  const operator = planOperator(site, {
+    namespace: { name: externalDns.namespace, level: "restricted", labels: systemNamespaceLabels("external-dns") },
+    chart: { source: EXTERNAL_DNS_CHART, release: "external-dns", values: {}, imageValues: externalDnsImageValues },
+    overrides: args.externalDns?.chart,
+    overridesPath: "externalDns.chart",
+    clusterMirror: cluster.imageMirror,
+    chartInputs,
+    customResources: records,
+  });
+  return { kind: args.kind, domain, cluster, externalDns, operator, rfc2136 };
 }

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOperator, PlatformMetrics, siteOf, SlipwayComponent } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, PlannedIpPool } from "./args";
-import { tigeraImageValues } from "./chart";
+import { calicoPlatformMetrics } from "./metrics";
 import { planCalico } from "./plan";
-import { TIGERA_OPERATOR_CHART } from "./versions";
 
 /**
  * Calico from the tigera-operator: Calico CNI with IP pools planned and checked against the
@@ -26,30 +25,21 @@ export class Calico extends SlipwayComponent {
   readonly networkSets: Record<string, Record<string, string>>;
   /** Where Prometheus scrapes Felix and Typha, when metrics are on. */
   readonly metrics?: CalicoMetrics;
+  /** Felix and Typha targets, alerts and dashboard for a MonitoringStack's `platformMetrics`, when metrics are on. */
+  readonly platformMetrics?: PlatformMetrics;
 
   constructor(name: string, args: CalicoArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCalico(siteOf("Calico", name), args);
     super("network", "Calico", name, opts);
-    const provider = args.cluster.provider;
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
-    const operatorNamespace = plan.namespace.metadata.name as string;
-    this.chart = installChart(
-      `${name}-operator`,
-      TIGERA_OPERATOR_CHART,
-      { namespace: operatorNamespace, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: tigeraImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values()] },
-    );
-    registerManifests(
-      name,
-      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart] } })),
-      this.childOptions({ provider }),
-    );
+    this.chart = installOperator(name, plan.operator, { parent: this, provider: args.cluster.provider }).chart;
+    const operatorNamespace = plan.operator.namespaceName;
     this.mode = plan.mode;
     this.operatorNamespace = operatorNamespace;
     this.ipPools = plan.pools;
     this.tenantDefaultDenyPolicy = plan.tenantDefaultDenyPolicy;
     this.networkSets = plan.networkSets;
     this.metrics = plan.metrics;
+    this.platformMetrics = plan.metrics && calicoPlatformMetrics(name, plan.metrics);
     this.done({ mode: this.mode, operatorNamespace, ipPools: this.ipPools, tenantDefaultDenyPolicy: this.tenantDefaultDenyPolicy, networkSets: this.networkSets });
   }
 }

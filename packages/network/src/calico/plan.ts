@@ -1,28 +1,27 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, podSecurityLabels, resolveChartOverrides, standardLabels } from "@slipway/core";
+import { checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, OperatorPlan, planOperator, standardLabels } from "@slipway/core";
+import { tigeraImageValues } from "./chart";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
+import { CALICO_NODE_POD, CALICO_TYPHA_POD } from "./metrics";
 import { NETWORK_SET_LABEL, planNetworkSets, planTenantDefaultDeny } from "./policies";
-import { CALICO_SYSTEM_NAMESPACE, FELIX_METRICS_PORT, TYPHA_METRICS_PORT } from "./versions";
+import { CALICO_SYSTEM_NAMESPACE, FELIX_METRICS_PORT, TIGERA_OPERATOR_CHART, TYPHA_METRICS_PORT } from "./versions";
 
 /** Everything a Calico component renders, and the facts its outputs are made of. */
 export interface CalicoPlan {
   mode: "calico" | "policy-only";
-  /** The operator's namespace, labelled `privileged` (the operator and calico/node use the host network). */
-  namespace: Manifest;
-  chartValues: pulumi.Inputs;
-  chartOverrides: ChartOverrides;
-  /** Custom resources: each waits for the operator chart's CRDs, and nothing else. */
-  customResources: Manifest[];
+  /**
+   * The operator's namespace, labelled `privileged` (the operator and calico/node use the host
+   * network), the chart, and the custom resources that wait for its CRDs.
+   */
+  operator: OperatorPlan;
   pools: PlannedIpPool[];
   tenantDefaultDenyPolicy?: string;
   /** Network set name -> the labels that select it. */
   networkSets: Record<string, Record<string, string>>;
   metrics?: CalicoMetrics;
 }
-
-const PRIVILEGED = podSecurityLabels("privileged");
 
 /** The chart installs only the operator (and its CRDs): every custom resource is ours. */
 const CHART_VALUES: pulumi.Inputs = {
@@ -70,7 +69,13 @@ export function planCalico(site: InputSite, args: CalicoArgs): CalicoPlan {
   const mode = kind === "eks" ? "policy-only" : "calico";
   const namespaceName = checkDnsLabel(site, "namespace", args.namespace ?? "tigera-operator");
   const labels = standardLabels({ name: "calico", instance: name, component: "network" });
-  const chartOverrides = resolveChartOverrides(site, args.chart, args.cluster.imageMirror);
+  const operator = planOperator(site, {
+    namespace: { name: namespaceName, level: "privileged", labels },
+    chart: { source: TIGERA_OPERATOR_CHART, values: CHART_VALUES, imageValues: tigeraImageValues },
+    overrides: args.chart,
+    clusterMirror: args.cluster.imageMirror,
+  });
+  const chartOverrides = operator.chart.overrides;
 
   let pools: PlannedIpPool[] = [];
   let bgp = false;
@@ -102,15 +107,12 @@ export function planCalico(site: InputSite, args: CalicoArgs): CalicoPlan {
 
   return {
     mode,
-    namespace: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespaceName, labels: { ...labels, ...PRIVILEGED } } },
-    chartValues: CHART_VALUES,
-    chartOverrides,
-    customResources,
+    operator: { ...operator, customResources },
     pools,
     tenantDefaultDenyPolicy,
     networkSets: Object.fromEntries(Object.keys(args.networkSets ?? {}).map((key) => [key, { [NETWORK_SET_LABEL]: key }])),
     metrics: metricsOn
-      ? { namespace: CALICO_SYSTEM_NAMESPACE, felixSelector: { "k8s-app": "calico-node" }, felixPort: FELIX_METRICS_PORT, typhaSelector: { "k8s-app": "calico-typha" }, typhaPort: TYPHA_METRICS_PORT }
+      ? { namespace: CALICO_SYSTEM_NAMESPACE, felixSelector: CALICO_NODE_POD.labels, felixPort: FELIX_METRICS_PORT, typhaSelector: CALICO_TYPHA_POD.labels, typhaPort: TYPHA_METRICS_PORT }
       : undefined,
   };
 }

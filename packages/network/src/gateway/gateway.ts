@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { GatewayHandle, installChart, kindKey, Manifest, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
+import { GatewayHandle, installOperator, kindKey, Manifest, siteOf, SlipwayComponent } from "@slipway/core";
 import { GatewayArgs } from "./args";
 import { HTTP_LISTENER, HTTPS_LISTENER, planGateway } from "./plan";
-import { envoyGatewayImageValues, envoyGatewayValues } from "./values";
-import { ENVOY_GATEWAY_CHART } from "./versions";
 
 type GatewayStatus = { addresses?: { value?: string }[] } | undefined;
 
@@ -54,20 +52,13 @@ export class Gateway extends SlipwayComponent implements GatewayHandle {
     this.className = plan.className;
     this.tlsSecretName = plan.tlsSecretName;
     this.ingressClassName = plan.ingressClassName;
-    const k8sOptions = this.childOptions({ provider: plan.cluster.provider });
-    const setup = registerManifests(name, [...plan.setup, ...(plan.ingressClass ? [plan.ingressClass] : [])], k8sOptions);
-    const overrides = { ...(plan.cluster.imageMirror ? { imageRegistry: plan.cluster.imageMirror } : {}), ...args.chart };
-    this.chart = installChart(
-      `${name}-envoy-gateway`,
-      ENVOY_GATEWAY_CHART,
-      { namespace: plan.namespace, values: envoyGatewayValues(plan), overrides, imageValues: envoyGatewayImageValues },
-      { parent: this, provider: plan.cluster.provider, dependsOn: [...setup.values()] },
-    );
     // A `status` key makes the provider's read-back of the status an output of the resource.
     const withStatus = (m: Manifest): Manifest => (m.kind === "Gateway" ? { ...m, status: undefined } : m);
-    const resources = registerManifests(name, plan.resources.map((m) => ({ manifest: withStatus(m), options: { dependsOn: [this.chart] } })), k8sOptions);
-    const gatewayManifest = plan.resources.find((m) => m.kind === "Gateway")!;
-    this.gateway = resources.get(`${kindKey(gatewayManifest)}/${plan.gatewayName}`) as k8s.apiextensions.CustomResource;
+    const operator = { ...plan.operator, customResources: plan.operator.customResources.map(withStatus) };
+    const installed = installOperator(name, operator, { parent: this, provider: plan.cluster.provider });
+    this.chart = installed.chart;
+    const gatewayManifest = plan.operator.customResources.find((m) => m.kind === "Gateway")!;
+    this.gateway = installed.resources.get(`${kindKey(gatewayManifest)}/${plan.gatewayName}`) as k8s.apiextensions.CustomResource;
     const status = (this.gateway as unknown as { status?: pulumi.Output<GatewayStatus> }).status;
     const fallback = plan.addresses[0] ?? "";
     this.address = plan.addresses.length ? pulumi.output(fallback) : pulumi.output(status).apply((s) => s?.addresses?.find((a) => a?.value)?.value ?? fallback);

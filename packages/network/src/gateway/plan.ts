@@ -13,11 +13,13 @@ import {
   GATEWAY_ROUTES_LABEL,
   InputSite,
   Manifest,
-  podSecurityLabels,
+  OperatorPlan,
+  planOperator,
   standardLabels,
 } from "@slipway/core";
 import { GatewayArgs, IngressClassArgs } from "./args";
-import { ENVOY_GATEWAY_CONTROLLER } from "./versions";
+import { envoyGatewayImageValues, envoyGatewayValues } from "./values";
+import { ENVOY_GATEWAY_CHART, ENVOY_GATEWAY_CONTROLLER } from "./versions";
 
 export const HTTP_LISTENER = "http";
 export const HTTPS_LISTENER = "https";
@@ -39,16 +41,11 @@ export interface GatewayPlan {
   httpsPort: number;
   ingressClassName?: string;
   replicas: number;
-  /** The Namespace: created before the chart. */
-  setup: Manifest[];
-  /** GatewayClass, Gateway and the redirect route: custom resources created after the chart. */
-  resources: Manifest[];
-  /** The IngressClass (a core kind; no CRD needed). */
-  ingressClass?: Manifest;
-}
-
-function planNamespace(name: string, labels: Record<string, string>): Manifest {
-  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { ...labels, ...podSecurityLabels("restricted") } } };
+  /**
+   * The restricted namespace, the IngressClass when asked for (a core kind, created before the
+   * chart), the Envoy Gateway chart, then GatewayClass, Gateway and the redirect route.
+   */
+  operator: OperatorPlan;
 }
 
 function planIngressClass(site: InputSite, args: IngressClassArgs, labels: Record<string, string>): Manifest {
@@ -126,6 +123,14 @@ export function planGateway(site: InputSite, args: GatewayArgs): GatewayPlan {
     });
   }
   const ingressClass = args.ingressClass !== undefined ? planIngressClass(site, args.ingressClass, labels) : undefined;
+  const operator = planOperator(site, {
+    namespace: { name: namespace, level: "restricted", labels },
+    chart: { source: ENVOY_GATEWAY_CHART, release: "envoy-gateway", values: envoyGatewayValues({ replicas }), imageValues: envoyGatewayImageValues },
+    overrides: args.chart,
+    clusterMirror: cluster.imageMirror,
+    chartInputs: ingressClass ? [ingressClass] : [],
+    customResources: resources,
+  });
   return {
     cluster,
     namespace,
@@ -137,8 +142,6 @@ export function planGateway(site: InputSite, args: GatewayArgs): GatewayPlan {
     httpsPort,
     ingressClassName: ingressClass?.metadata.name as string | undefined,
     replicas,
-    setup: [planNamespace(namespace, labels)],
-    resources,
-    ingressClass,
+    operator,
   };
 }

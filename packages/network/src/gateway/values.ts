@@ -1,11 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { GatewayPlan } from "./plan";
 
 /**
  * Envoy Gateway chart values. The chart installs in the gateway's namespace, so the controller, the
  * Envoy proxies it deploys and the Gateway object share one namespace, the one tenants admit traffic from.
  */
-export function envoyGatewayValues(plan: GatewayPlan): pulumi.Inputs {
+export function envoyGatewayValues(plan: { replicas: number }): pulumi.Inputs {
   return {
     deployment: {
       replicas: plan.replicas,

@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installChart, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
-import { FLUENT_BIT_CHART } from "../versions";
+import { installOperator, registerManifests, siteOf, SlipwayComponent } from "@slipway/core";
 import { LoggingArgs } from "./args";
 import { planLogging } from "./plan";
-import { FLUENT_BIT_NAME, fluentBitImageValues } from "./values";
+import { FLUENT_BIT_NAME } from "./values";
 
 /**
  * Fluent Bit from the pinned chart as a DaemonSet in a privileged system namespace: tails every
@@ -24,19 +23,14 @@ export class Logging extends SlipwayComponent {
     const plan = planLogging(siteOf("Logging", name), args);
     super("observability", "Logging", name, opts);
     const provider = args.cluster.provider;
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
-    const chartInputs = registerManifests(name, plan.chartInputs, this.childOptions({ provider, dependsOn: [...namespace.values()] }));
-    this.chart = installChart(
-      `${name}-fluent-bit`,
-      FLUENT_BIT_CHART,
-      { namespace: plan.namespaceName, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: fluentBitImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values(), ...chartInputs.values()] },
-    );
+    const installed = installOperator(name, plan.operator, { parent: this, provider });
+    this.chart = installed.chart;
     if (args.monitoring) {
+      // The ServiceMonitor and rules wait for the MonitoringStack's CRDs, not for fluent-bit's chart.
       const operator = args.monitoring.operatorChart;
-      registerManifests(name, plan.monitoringResources.map((manifest) => ({ manifest, options: { dependsOn: [operator, ...namespace.values()] } })), this.childOptions({ provider }));
+      registerManifests(name, plan.monitoringResources.map((manifest) => ({ manifest, options: { dependsOn: [operator, ...installed.namespaces] } })), this.childOptions({ provider }));
     }
-    this.namespace = plan.namespaceName;
+    this.namespace = plan.operator.namespaceName;
     this.daemonSetName = FLUENT_BIT_NAME;
     this.done({ namespace: this.namespace, daemonSetName: this.daemonSetName });
   }

@@ -1,21 +1,37 @@
 import * as pulumi from "@pulumi/pulumi";
-import { buildResources, ChartOverrides, checkDnsLabel, checkInput, checkOneOf, checkPort, DEFAULT_PROFILE, fail, InputSite, Manifest, parseQuantity, requireSecret, resolveChartOverrides, SINK_ANNOTATION, SINK_EXTERNAL_ANNOTATION, standardLabels } from "@slipway/core";
-import { systemNamespace } from "../shared/namespace";
+import {
+  buildResources,
+  checkDnsLabel,
+  checkInput,
+  checkOneOf,
+  checkPort,
+  DEFAULT_PROFILE,
+  fail,
+  InputSite,
+  Manifest,
+  OperatorPlan,
+  parseQuantity,
+  planOperator,
+  requireSecret,
+  SINK_ANNOTATION,
+  SINK_EXTERNAL_ANNOTATION,
+  standardLabels,
+  systemNamespaceLabels,
+} from "@slipway/core";
+import { FLUENT_BIT_CHART } from "../versions";
 import { LogBackendArgs, LoggingArgs } from "./args";
 import { CA_MOUNT, filterSection, inputSection, OutputSettings, outputSection, serviceSection } from "./fluent-bit-config";
 import { fluentBitRules, fluentBitServiceMonitor } from "./monitoring";
 import { checkBackendHost, checkFluentSize, checkIndexPrefix, checkRetryLimit } from "./validate";
-import { fluentBitValues } from "./values";
+import { fluentBitImageValues, fluentBitValues } from "./values";
 
 /** Everything a Logging component renders, and the facts its outputs are made of. */
 export interface LoggingPlan {
-  /** The `logging` namespace, labelled privileged: fluent-bit reads host log files. */
-  namespace: Manifest;
-  namespaceName: string;
-  chartValues: pulumi.Inputs;
-  chartOverrides: ChartOverrides;
-  /** Objects the DaemonSet reads at start (credentials Secret, CA ConfigMap): created before the chart. */
-  chartInputs: Manifest[];
+  /**
+   * The `logging` namespace (labelled privileged: fluent-bit reads host log files), the objects the
+   * DaemonSet reads at start (credentials Secret, CA ConfigMap), and the fluent-bit chart.
+   */
+  operator: OperatorPlan;
   /** ServiceMonitor and PrometheusRule, when a MonitoringStack is given: they wait for its CRDs. */
   monitoringResources: Manifest[];
   /** The rendered Fluent Bit configuration sections. */
@@ -62,9 +78,8 @@ function planBackend(site: InputSite, backend: LogBackendArgs) {
 }
 
 /** The namespace records where its DaemonSet ships logs, so the link checks (L8) can find the sink in the cluster or see it declared external. */
-function withSink(namespace: Manifest, backend: { host: string; port: number; external: boolean }): Manifest {
-  const annotations = { [SINK_ANNOTATION]: `${backend.host}:${backend.port}`, ...(backend.external ? { [SINK_EXTERNAL_ANNOTATION]: "true" } : {}) };
-  return { ...namespace, metadata: { ...namespace.metadata, annotations: { ...(namespace.metadata.annotations as Record<string, string> | undefined), ...annotations } } };
+function sinkAnnotations(backend: { host: string; port: number; external: boolean }): Record<string, string> {
+  return { [SINK_ANNOTATION]: `${backend.host}:${backend.port}`, ...(backend.external ? { [SINK_EXTERNAL_ANNOTATION]: "true" } : {}) };
 }
 
 /** The pure plan of a Logging component: validated arguments in, manifests and chart values out. */
@@ -96,7 +111,6 @@ export function planLogging(site: InputSite, args: LoggingArgs): LoggingPlan {
   if (buffered > memoryLimit * 0.8) {
     fail(site, "buffer", `${Math.round(buffered / MB)}MB`, `can outgrow 80% of the memory limit (${(resources.limits as Record<string, string>).memory})`, "lower buffer.memory or buffer.maxChunksUp, or raise resources.limits.memory");
   }
-  const chartOverrides = resolveChartOverrides(site, args.chart, args.cluster.imageMirror);
 
   const labels = standardLabels({ name: "fluent-bit", instance: name, component: "logging", partOf: "slipway" });
   const chartInputs: Manifest[] = [];
@@ -132,17 +146,20 @@ export function planLogging(site: InputSite, args: LoggingArgs): LoggingPlan {
     outputs: outputSection(output),
   };
   const meta = { namespace: namespaceName, labels };
+  const chartValues = fluentBitValues({
+    config,
+    resources,
+    ...(backend.credentials ? { credentialsSecret } : {}),
+    ...(backend.tls.ca !== undefined ? { caConfigMap } : {}),
+  });
   return {
-    namespace: withSink(systemNamespace(namespaceName, "fluent-bit", "privileged"), backend),
-    namespaceName,
-    chartValues: fluentBitValues({
-      config,
-      resources,
-      ...(backend.credentials ? { credentialsSecret } : {}),
-      ...(backend.tls.ca !== undefined ? { caConfigMap } : {}),
+    operator: planOperator(site, {
+      namespace: { name: namespaceName, level: "privileged", labels: systemNamespaceLabels("fluent-bit"), annotations: sinkAnnotations(backend) },
+      chart: { source: FLUENT_BIT_CHART, release: "fluent-bit", values: chartValues, imageValues: fluentBitImageValues },
+      overrides: args.chart,
+      clusterMirror: args.cluster.imageMirror,
+      chartInputs,
     }),
-    chartOverrides,
-    chartInputs,
     monitoringResources: args.monitoring ? [fluentBitServiceMonitor(`${name}-fluent-bit`, meta), fluentBitRules(`${name}-fluent-bit-alerts`, meta)] : [],
     config,
   };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ChartOverrides, ClusterHandle, GatewayHandle, ResourcesSpec, StorageClassHandle } from "@slipway/core";
+import { ChartOverrides, ClusterHandle, GatewayHandle, PlatformMetrics, ResourcesSpec, StorageClassHandle } from "@slipway/core";
 import { OpenCostArgs } from "../cost/args";
 
 /** How urgent an alert is; Alertmanager routes on it. */
@@ -169,6 +169,8 @@ export interface MonitoringStackArgs {
   tenants?: TenantAlertingArgs[];
   /** Dashboards by name (DNS label) as JSON. @default {} */
   dashboards?: Record<string, DashboardArgs>;
+  /** Platform components to scrape, alert on and draw (a PodMonitor per target, a PrometheusRule and a dashboard each), e.g. `[calico.platformMetrics, ceph.platformMetrics]`. @default [] */
+  platformMetrics?: PlatformMetrics[];
   /** Grafana exposure and admin user. @default not exposed */
   grafana?: GrafanaArgs;
   /** Chart mirror, version and image registry for air-gapped sites. @default upstream, image registry from cluster.imageMirror */

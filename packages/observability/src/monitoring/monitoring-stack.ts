@@ -1,14 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
-import { installChart, registerManifests, routeOptions, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOperator, registerManifests, routeOptions, siteOf, SlipwayComponent } from "@slipway/core";
 import { installOpenCost } from "../cost";
-import { KUBE_PROMETHEUS_STACK_CHART } from "../versions";
 import { MonitoringStackArgs } from "./args";
 import { grafanaAdminSecret } from "./grafana";
 import { MonitoringHandle } from "./handle";
 import { planMonitoringStack } from "./plan";
-import { stackImageValues } from "./values";
 
 /**
  * Prometheus, Alertmanager and Grafana from the pinned kube-prometheus-stack chart, selecting every
@@ -38,25 +36,11 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
     super("observability", "MonitoringStack", name, opts);
     const provider = args.cluster.provider;
     const password = new random.RandomPassword(`${name}-grafana-admin`, { length: 32, special: false }, { parent: this });
-    const namespace = registerManifests(name, [plan.namespace, ...(plan.agentNamespace ? [plan.agentNamespace] : [])], this.childOptions({ provider }));
-    const chartInputs = registerManifests(
-      name,
-      [...plan.chartInputs, grafanaAdminSecret(plan.grafanaAdmin.metadata, plan.grafanaAdmin.adminUser, password.result)],
-      this.childOptions({ provider, dependsOn: [...namespace.values()] }),
-    );
-    this.operatorChart = installChart(
-      `${name}-kube-prometheus-stack`,
-      KUBE_PROMETHEUS_STACK_CHART,
-      { namespace: plan.namespaceName, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: stackImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values(), ...chartInputs.values()] },
-    );
+    const adminSecret = grafanaAdminSecret(plan.grafanaAdmin.metadata, plan.grafanaAdmin.adminUser, password.result);
+    const installed = installOperator(name, { ...plan.operator, chartInputs: [...plan.operator.chartInputs, adminSecret] }, { parent: this, provider });
+    this.operatorChart = installed.chart;
     this.openCostUrl = installOpenCost(siteOf("MonitoringStack", name), args.opencost, { namespace: plan.namespaceName, clusterMirror: args.cluster.imageMirror, clusterName: args.cluster.clusterName }, { parent: this, provider, dependsOn: [this.operatorChart] })?.apiUrl;
-    registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: [...namespace.values()] }), routeOptions(args.grafana?.gateway));
-    registerManifests(
-      name,
-      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.operatorChart] } })),
-      this.childOptions({ provider }),
-    );
+    registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: installed.namespaces }), routeOptions(args.grafana?.gateway));
     // Tenant objects share names across namespaces, so each tenant gets its own logical-name prefix.
     for (const tenant of plan.tenants) {
       registerManifests(`${name}/${tenant.namespace}`, [tenant.secret, { manifest: tenant.config, options: { dependsOn: [this.operatorChart] } }], this.childOptions({ provider }));

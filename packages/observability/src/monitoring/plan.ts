@@ -1,27 +1,40 @@
 import * as pulumi from "@pulumi/pulumi";
-import { admitGatewayRoutes, buildResources, ChartOverrides, checkDnsLabel, checkQuantity, DEFAULT_PROFILE, fail, InputSite, Manifest, resolveChartOverrides, ResourcesSpec, standardLabels } from "@slipway/core";
+import {
+  buildResources,
+  checkDnsLabel,
+  checkQuantity,
+  DEFAULT_PROFILE,
+  fail,
+  InputSite,
+  Manifest,
+  OperatorNamespaceInput,
+  OperatorPlan,
+  planOperator,
+  ResourcesSpec,
+  standardLabels,
+  systemNamespaceLabels,
+} from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
-import { systemNamespace } from "../shared/namespace";
+import { KUBE_PROMETHEUS_STACK_CHART } from "../versions";
 import { checkAlerting, planAlertmanagerSecret } from "./alertmanager-config";
 import { MonitoringResources, MonitoringStackArgs } from "./args";
 import { planDashboards } from "./dashboards";
+import { planPlatformMetrics } from "./platform-metrics";
 import { checkGrafana, grafanaRoute } from "./grafana";
 import { AlertRule, platformRuleGroups, prometheusRule, userAlertRule } from "./rules";
 import { planTenantAlerting, TenantAlertingPlan } from "./tenant-alerting";
-import { StackValuesInput, stackValues } from "./values";
+import { stackImageValues, StackValuesInput, stackValues } from "./values";
 
 /** Everything a MonitoringStack renders, and the facts its outputs are made of. */
 export interface MonitoringPlan {
-  namespace: Manifest;
-  /** node-exporter's privileged namespace, when it runs. */
-  agentNamespace?: Manifest;
+  /**
+   * The stack's restricted namespace (and node-exporter's privileged one, when it runs), the
+   * Alertmanager configuration the chart's pods read at start, the kube-prometheus-stack chart, and
+   * the rules (custom resources that wait for its CRDs). The component adds the Grafana admin Secret
+   * to the chart inputs, with its generated password.
+   */
+  operator: OperatorPlan;
   namespaceName: string;
-  chartValues: pulumi.Inputs;
-  chartOverrides: ChartOverrides;
-  /** Objects the chart's pods read at start (the Alertmanager configuration): created before the chart. */
-  chartInputs: Manifest[];
-  /** Custom resources: each waits for the chart's CRDs, and nothing else. */
-  customResources: Manifest[];
   /** Plain objects: dashboards and the Grafana route. */
   objects: Manifest[];
   /** Per tenant namespace: the receiver Secret and the AlertmanagerConfig (a custom resource). */
@@ -113,7 +126,6 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
   const agentNamespace = checkDnsLabel(site, "agentNamespace", args.agentNamespace ?? `${namespaceName}-agents`);
   if (agentNamespace === namespaceName) fail(site, "agentNamespace", agentNamespace, "is the stack's own namespace", "give node-exporter a namespace of its own, so the stack's namespace stays restricted");
   const highAvailability = checkFlag(site, "highAvailability", args.highAvailability, true);
-  const chartOverrides = resolveChartOverrides(site, args.chart, args.cluster.imageMirror);
   const resources = resolveResources(site, args.resources);
 
   const labels = standardLabels({ name: "monitoring", instance: name, component: "monitoring", partOf: "slipway" });
@@ -140,18 +152,24 @@ export function planMonitoringStack(site: InputSite, args: MonitoringStackArgs):
     grafanaAdminSecret: `${name}-grafana-admin`,
     grafanaRootUrl: grafana.exposure ? pulumi.interpolate`https://${grafana.exposure.host}` : undefined,
   });
-  const objects: Manifest[] = planDashboards(site, name, namespaceName, args.dashboards, labels);
+  const platform = planPlatformMetrics(site, name, meta, args.platformMetrics, args.dashboards);
+  const objects: Manifest[] = planDashboards(site, name, namespaceName, platform.dashboards, labels);
   if (grafana.exposure) objects.push(grafanaRoute(meta(grafanaServiceName), grafana.exposure, grafanaServiceName));
 
+  // node-exporter reads the host (host network, PID namespace, /proc and /sys): its namespace alone is privileged.
+  const agents: OperatorNamespaceInput[] = nodeExporter ? [{ name: agentNamespace, level: "privileged", labels: systemNamespaceLabels("node-exporter") }] : [];
+  const customResources = [...planRules(site, args, meta), ...platform.customResources];
   return {
-    namespace: admitGatewayRoutes(systemNamespace(namespaceName, "monitoring", "restricted"), grafana.exposure !== undefined),
-    // node-exporter reads the host (host network, PID namespace, /proc and /sys): its namespace alone is privileged.
-    agentNamespace: nodeExporter ? systemNamespace(agentNamespace, "node-exporter", "privileged") : undefined,
+    operator: planOperator(site, {
+      namespace: { name: namespaceName, level: "restricted", labels: systemNamespaceLabels("monitoring"), gatewayRoutes: grafana.exposure !== undefined },
+      extraNamespaces: agents,
+      chart: { source: KUBE_PROMETHEUS_STACK_CHART, release: "kube-prometheus-stack", values: chartValues, imageValues: stackImageValues },
+      overrides: args.chart,
+      clusterMirror: args.cluster.imageMirror,
+      chartInputs: [alertmanagerSecret],
+      customResources,
+    }),
     namespaceName,
-    chartValues,
-    chartOverrides,
-    chartInputs: [alertmanagerSecret],
-    customResources: planRules(site, args, meta),
     objects,
     tenants: tenants.map((t) => ({ ...t, namespace: t.config.metadata.namespace as string })),
     grafanaAdmin: { metadata: meta(`${name}-grafana-admin`), adminUser: grafana.adminUser },

@@ -1,23 +1,13 @@
-import { checkNumber, checkOneOf, fail, InputSite, Manifest } from "@slipway/core";
+import { alertRule as rule, checkNumber, checkOneOf, fail, InputSite, Manifest, PlatformAlertRule } from "@slipway/core";
 import { checkPrometheusDuration } from "../shared/durations";
-import { AlertArgs, PlatformRulesArgs, Severity } from "./args";
+import { AlertArgs, PlatformRulesArgs } from "./args";
 import { checkPromQL } from "./promql";
 
 /** One alerting rule as the PrometheusRule CRD takes it. */
-export interface AlertRule {
-  alert: string;
-  expr: string;
-  for: string;
-  labels: { severity: Severity };
-  annotations: { summary: string; description?: string };
-}
+export type AlertRule = PlatformAlertRule;
 
 const SEVERITIES = ["critical", "warning", "info"] as const;
 const ALERT_NAME = /^[A-Z][A-Za-z0-9]*$/;
-
-function rule(alert: string, expr: string, duration: string, severity: Severity, summary: string, description: string): AlertRule {
-  return { alert, expr, for: duration, labels: { severity }, annotations: { summary, description } };
-}
 
 /** The platform's own alerts, grouped by what they watch, with thresholds from the arguments. */
 export function platformRuleGroups(site: InputSite, args: PlatformRulesArgs): { name: string; rules: AlertRule[] }[] {

@@ -66,7 +66,7 @@ export interface CephStorageArgs {
   dataDirHostPath?: string;
   /** The Ceph dashboard, served over TLS. @default true */
   dashboard?: boolean;
-  /** Prometheus exists: Rook then renders Ceph's ServiceMonitor and PrometheusRules. @default false */
+  /** Rook's own ServiceMonitor and PrometheusRules. Leave off when a MonitoringStack takes `platformMetrics` (it scrapes the mgr itself; both would scrape it twice). @default false */
   monitoring?: boolean;
   /** The replicated RBD pool and its StorageClass. @default replicas 3, not the default class */
   blockPool?: BlockPoolArgs;

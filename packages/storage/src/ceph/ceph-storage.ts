@@ -1,10 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { installChart, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
+import { installOperator, PlatformMetrics, registerManifests, siteOf, SlipwayComponent, StorageClassHandle } from "@slipway/core";
 import { CephStorageArgs } from "./args";
-import { rookImageValues } from "./chart";
+import { cephPlatformMetrics } from "./metrics";
 import { planCephStorage } from "./plan";
-import { ROOK_CEPH_CHART } from "./versions";
 
 /**
  * Ceph on Rook: the operator from its pinned chart, a CephCluster, a replicated block pool with an
@@ -22,29 +21,21 @@ export class CephStorage extends SlipwayComponent {
   readonly namespace: string;
   /** The rook-ceph chart; anything that needs Rook's CRDs can depend on it. */
   readonly chart: k8s.helm.v4.Chart;
+  /** The mgr and ceph-exporter targets, alerts and dashboard for a MonitoringStack's `platformMetrics`. */
+  readonly platformMetrics: PlatformMetrics;
 
   constructor(name: string, args: CephStorageArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planCephStorage(siteOf("CephStorage", name), args);
     super("storage", "CephStorage", name, opts);
     const provider = args.cluster.provider;
-    const namespace = registerManifests(name, [plan.namespace], this.childOptions({ provider }));
-    this.namespace = plan.namespace.metadata.name as string;
-    this.chart = installChart(
-      `${name}-operator`,
-      ROOK_CEPH_CHART,
-      { namespace: this.namespace, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: rookImageValues },
-      { parent: this, provider, dependsOn: [...namespace.values()] },
-    );
+    this.namespace = plan.operator.namespaceName;
     // `pulumi destroy` leaves Ceph's objects (and so pools and filesystems) in place unless deleteData.
-    registerManifests(
-      name,
-      plan.customResources.map((manifest) => ({ manifest, options: { dependsOn: [this.chart], retainOnDelete: plan.retainData } })),
-      this.childOptions({ provider }),
-    );
+    this.chart = installOperator(name, plan.operator, { parent: this, provider }, { retainOnDelete: plan.retainData }).chart;
     registerManifests(name, plan.storageClasses, this.childOptions({ provider }));
     this.blockClass = plan.blockClass;
     this.filesystemClass = plan.filesystemClass;
     this.objectStoreEndpoint = plan.objectStoreEndpoint;
+    this.platformMetrics = cephPlatformMetrics(name, this.namespace);
     this.done({ namespace: this.namespace, blockClass: this.blockClass, filesystemClass: this.filesystemClass, objectStoreEndpoint: this.objectStoreEndpoint });
   }
 }

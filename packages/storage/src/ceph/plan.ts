@@ -1,6 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
 import {
-  ChartOverrides,
   checkDnsLabel,
   checkImage,
   checkNumber,
@@ -11,28 +9,29 @@ import {
   formatImage,
   InputSite,
   Manifest,
+  OperatorPlan,
   parseImage,
+  planOperator,
+  withChartValues,
   standardLabels,
   StorageClassHandle,
-  resolveChartOverrides,
-  podSecurityLabels,
 } from "@slipway/core";
+import { rookImageValues } from "./chart";
 import { CephStorageArgs } from "./args";
 import { planCephCluster } from "./ceph-cluster";
 import { planStorageNodes } from "./nodes";
 import { FILESYSTEM_DATA_POOL, planBlockPool, planFilesystem, planObjectStore } from "./pools";
 import { planResources } from "./resources";
 import { ClassPlan, planBlockClass, planFilesystemClass } from "./storage-classes";
-import { CEPH_IMAGE, DATA_DIR_HOST_PATH } from "./versions";
+import { CEPH_IMAGE, DATA_DIR_HOST_PATH, ROOK_CEPH_CHART } from "./versions";
 
 /** Everything a CephStorage renders, and the facts its outputs are made of. */
 export interface CephStoragePlan {
-  /** The operator's and cluster's namespace, labelled `privileged`: OSDs need the host's disks. */
-  namespace: Manifest;
-  chartValues: pulumi.Inputs;
-  chartOverrides: ChartOverrides;
-  /** Ceph custom resources: each waits for the operator chart's CRDs, and nothing else. */
-  customResources: Manifest[];
+  /**
+   * The operator's and cluster's namespace, labelled `privileged` (OSDs need the host's disks), the
+   * rook-ceph chart, and Ceph's custom resources, each waiting for the chart's CRDs.
+   */
+  operator: OperatorPlan;
   storageClasses: Manifest[];
   blockClass: StorageClassHandle;
   filesystemClass?: StorageClassHandle;
@@ -41,8 +40,6 @@ export interface CephStoragePlan {
   /** Keep Ceph objects (and so the data) when the component is deleted. */
   retainData: boolean;
 }
-
-const PRIVILEGED = podSecurityLabels("privileged");
 
 function checkFlag(site: InputSite, path: string, value: unknown, fallback: boolean): boolean {
   const flag = value ?? fallback;
@@ -89,7 +86,14 @@ export function planCephStorage(site: InputSite, args: CephStorageArgs): CephSto
   const namespace = checkDnsLabel(site, "namespace", args.namespace ?? "rook-ceph");
   const labels = standardLabels({ name: "ceph", instance: name, component: "storage" });
   const meta = { namespace, labels };
-  const chartOverrides = resolveChartOverrides(site, args.chart, args.cluster.imageMirror);
+  const operator = planOperator(site, {
+    namespace: { name: namespace, level: "privileged", labels },
+    // The chart values need the plan's later facts; they are set below.
+    chart: { source: ROOK_CEPH_CHART, values: {}, imageValues: rookImageValues },
+    overrides: args.chart,
+    clusterMirror: args.cluster.imageMirror,
+  });
+  const chartOverrides = operator.chart.overrides;
 
   const nodes = planStorageNodes(site, args.nodes, args.deviceFilter);
   const nodeCount = nodes.length;
@@ -166,19 +170,17 @@ export function planCephStorage(site: InputSite, args: CephStorageArgs): CephSto
     objectStoreEndpoint = `http://rook-ceph-rgw-${storeName}.${namespace}.svc:${port}`;
   }
 
+  const chartValues = {
+    crds: { enabled: true },
+    monitoring: { enabled: monitoring },
+    enableDiscoveryDaemon: false,
+    csi: { enableRbdDriver: true, enableCephfsDriver: filesystemClass !== undefined },
+    // The operators run restricted; only the OSDs and CSI node plugins they start touch the host.
+    containerSecurityContext: { ...RESTRICTED_CONTAINER, runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016 },
+    "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
+  };
   return {
-    namespace: { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { ...labels, ...PRIVILEGED } } },
-    chartValues: {
-      crds: { enabled: true },
-      monitoring: { enabled: monitoring },
-      enableDiscoveryDaemon: false,
-      csi: { enableRbdDriver: true, enableCephfsDriver: filesystemClass !== undefined },
-      // The operators run restricted; only the OSDs and CSI node plugins they start touch the host.
-      containerSecurityContext: { ...RESTRICTED_CONTAINER, runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016 },
-      "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
-    },
-    chartOverrides,
-    customResources,
+    operator: { ...withChartValues(operator, chartValues), customResources },
     storageClasses,
     blockClass,
     filesystemClass,
