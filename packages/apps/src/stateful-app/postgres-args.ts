@@ -10,10 +10,10 @@ export interface PostgresObjectStore {
   endpointUrl?: string;
   /**
    * How the instances authenticate: a Secret in the app's namespace holding the access key pair
-   * (keys `ACCESS_KEY_ID` and `ACCESS_SECRET_KEY` unless named), or "workloadIdentity" (IRSA / Pod Identity on EKS).
+   * (keys `ACCESS_KEY_ID` and `ACCESS_SECRET_KEY` unless named), or an IAM role the instances assume (IRSA on EKS).
    * @default required
    */
-  credentials: { secretName: string; accessKeyIdKey?: string; secretAccessKeyKey?: string } | "workloadIdentity";
+  credentials: { secretName: string; accessKeyIdKey?: string; secretAccessKeyKey?: string } | { roleArn: string };
   /** Where the store is reached from the tenant's namespace under default-deny egress: an in-cluster namespace (e.g. "rook-ceph") or CIDRs. @default required */
   reach: { namespace: string; podLabels?: Record<string, string> } | { cidrs: string[] };
   /** The store's port. @default 443, or the endpoint URL's port */
@@ -31,7 +31,7 @@ export interface PostgresArgs {
    * @default the private ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) on 443 and 6443
    */
   apiServer?: { cidrs: string[]; ports?: number[] };
-  /** Base backups and WAL archiving to an object store, kept for `retention`. @default no backups (say so: the component warns) */
+  /** Base backups and WAL archiving to an object store, kept for `retention` (a count of d, w or m), on a six-field `schedule` (default 02:00 daily). @default no backups */
   backup?: { objectStore: PostgresObjectStore; retention?: string; schedule?: string };
   /** Metrics on port 9187 scraped by a PodMonitor from the platform's Prometheus. @default true */
   monitoring?: boolean;
