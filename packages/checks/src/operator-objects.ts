@@ -17,8 +17,10 @@ export interface OperatorObjects {
 
 const NONE: OperatorObjects = { pods: [], objects: [] };
 
-function pod(owner: Manifest, labels: Record<string, string>): PodTemplate {
-  return { owner, namespace: namespaceOf(owner), labels, annotations: {}, spec: {}, specPath: "spec", metadataPath: "metadata" };
+/** A pod as selectors and policies see it: labels, namespace and the named ports its operator documents. */
+function pod(owner: Manifest, labels: Record<string, string>, ports: Record<string, number>): PodTemplate {
+  const container = { name: "operator-made", ports: Object.entries(ports).map(([name, containerPort]) => ({ name, containerPort })) };
+  return { owner, namespace: namespaceOf(owner), labels, annotations: {}, spec: { containers: [container] }, specPath: "spec", metadataPath: "metadata" };
 }
 
 /** CloudNativePG: instance pods labelled with the cluster, `-rw`/`-ro`/`-r` Services, `-app` credentials unless initdb names its own Secret. */
@@ -29,7 +31,7 @@ function cloudNativePg(m: Manifest): OperatorObjects {
   const ownSecret = text(record(record(record(spec.bootstrap).initdb).secret).name);
   const objects = ["rw", "ro", "r"].map((suffix) => ({ kind: "Service", name: `${name}-${suffix}` }));
   if (!ownSecret) objects.push({ kind: "Secret", name: `${name}-app` });
-  return { pods: [pod(m, { ...inherited, "cnpg.io/cluster": name, "cnpg.io/podRole": "instance" })], objects };
+  return { pods: [pod(m, { ...inherited, "cnpg.io/cluster": name, "cnpg.io/podRole": "instance" }, { postgresql: 5432, status: 8000, metrics: 9187 })], objects };
 }
 
 /** OpenSearch operator 3.x: one pod set per node pool and the Dashboards pods; the cluster Service is `general.serviceName`. */
@@ -37,10 +39,10 @@ function openSearch(m: Manifest): OperatorObjects {
   const name = nameOf(m);
   const spec = record(m.spec);
   const pools = (Array.isArray(spec.nodePools) ? spec.nodePools : []).map((p) => text(record(p).component)).filter((c): c is string => c !== undefined);
-  const pods = pools.map((component) => pod(m, { "opensearch.org/opensearch-cluster": name, "opensearch.org/opensearch-nodepool": component }));
+  const pods = pools.map((component) => pod(m, { "opensearch.org/opensearch-cluster": name, "opensearch.org/opensearch-nodepool": component }, { http: 9200, transport: 9300 }));
   const objects = [{ kind: "Service", name: text(record(spec.general).serviceName) ?? name }];
   if (record(spec.dashboards).enable === true) {
-    pods.push(pod(m, { "opensearch.cluster.dashboards": name }));
+    pods.push(pod(m, { "opensearch.cluster.dashboards": name }, { http: 5601 }));
     objects.push({ kind: "Service", name: `${name}-dashboards` });
   }
   return { pods, objects };
