@@ -8,5 +8,5 @@ export = shop({
   platformStack: config.require("platformStack"),
   version: config.require("version"),
   canary: canaryVersion ? { version: canaryVersion, weight: config.requireNumber("canaryWeight") } : undefined,
-  passwords: { mysql: config.getSecret("mysqlPassword"), redis: config.getSecret("redisPassword") },
+  passwords: { mysql: config.getSecret("mysqlPassword"), mysqlRoot: config.getSecret("mysqlRootPassword"), redis: config.getSecret("redisPassword") },
 });

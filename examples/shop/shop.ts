@@ -9,8 +9,8 @@ export interface ShopConfig {
   version: string;
   /** The orders service's canary: its version and share of traffic. */
   canary?: { version: string; weight: number };
-  /** The MySQL and Redis passwords (secrets from config, a vault...). @default generated */
-  passwords?: { mysql?: pulumi.Input<string>; redis?: pulumi.Input<string> };
+  /** The MySQL (app and root) and Redis passwords (secrets from config, a vault...). @default generated */
+  passwords?: { mysql?: pulumi.Input<string>; mysqlRoot?: pulumi.Input<string>; redis?: pulumi.Input<string> };
 }
 
 /**
@@ -24,7 +24,7 @@ export async function shop(config: ShopConfig) {
   const image = (name: string, version = config.version) => platform.registry.image(`shop/${name}`, version);
   const block = platform.storageClass("block");
 
-  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql } });
+  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql, rootPassword: config.passwords?.mysqlRoot } });
   const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block }, credentials: { password: config.passwords?.redis } });
   const mysqlEnv = {
     DB_HOST: mysql.fqdn,
