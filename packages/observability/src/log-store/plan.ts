@@ -16,6 +16,8 @@ export interface LogStorePlan {
 
 const HTTP_PORT = 9200;
 const DEFAULT_RESOURCES = { requests: { cpu: "500m", memory: "2Gi", ephemeralStorage: "1Gi" }, limits: { cpu: "2", memory: "2Gi", ephemeralStorage: "2Gi" } };
+/** The chart's own sizes, plus the ephemeral storage it leaves out (CHECKS R3). */
+const OPERATOR_RESOURCES = { requests: { cpu: "200m", memory: "350Mi", "ephemeral-storage": "64Mi" }, limits: { cpu: "1", memory: "512Mi", "ephemeral-storage": "256Mi" } };
 /** The operator chart's restricted security settings (its defaults set neither seccomp nor dropped capabilities). */
 const OPERATOR_SECURITY = {
   securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
@@ -117,7 +119,7 @@ export function planLogStore(site: InputSite, args: LogStoreArgs): LogStorePlan 
   const secret: Manifest = { apiVersion: "v1", kind: "Secret", metadata: { name: writerSecret, namespace, labels }, type: "Opaque", stringData: { password } };
   const operator = planOperator(site, {
     namespace: { name: namespace, level: "baseline", labels },
-    chart: { source: OPENSEARCH_OPERATOR_CHART, values: { ...OPERATOR_SECURITY, manager: { ...OPERATOR_SECURITY.manager, watchNamespace: namespace } }, imageValues: openSearchOperatorImageValues },
+    chart: { source: OPENSEARCH_OPERATOR_CHART, values: { ...OPERATOR_SECURITY, manager: { ...OPERATOR_SECURITY.manager, watchNamespace: namespace, resources: OPERATOR_RESOURCES } }, imageValues: openSearchOperatorImageValues },
     overrides: args.chart,
     clusterMirror: args.cluster.imageMirror,
     customResources: [secret, openSearchCluster, ...writer, ...policies],

@@ -38,6 +38,8 @@ export function planPostgresOperator(site: InputSite, args: PostgresOperatorArgs
       source: CLOUDNATIVE_PG_CHART,
       values: {
         replicaCount: replicas,
+        // A new operator pod is ready before an old one goes (CHECKS R10).
+        updateStrategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
         resources,
         config: { clusterWide: true },
         topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: podSelector } }],
