@@ -76,19 +76,18 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   if (sections.databases) fromSection("databases", () => new PostgresOperator("databases", { ...section<Without<PostgresOperatorArgs, "cluster">>("databases"), cluster }));
   const tenantNames = Object.keys(section<Record<string, unknown>>("tenants"));
   // OpenSearch in the cluster: Logging ships to it; otherwise logging.backend names an outside store.
+  const writerPassword = config.getSecret("loggingPassword");
+  if (sections.logStore && !writerPassword) fail(configSite(), `${NAMESPACE}:loggingPassword`, undefined, "is missing while platform:logStore creates the log store", `pulumi config set --secret ${NAMESPACE}:loggingPassword <password>`);
   const logStore = sections.logStore
     ? fromSection("logStore", () => {
         const { writer, ...rest } = section<Without<LogStoreArgs, "cluster" | "storageClass" | "writer" | "tenants"> & { writer?: { username?: string } }>("logStore");
-        const password = config.getSecret("loggingPassword");
-        if (!password) fail(configSite(), `${NAMESPACE}:loggingPassword`, undefined, "is missing while platform:logStore creates the log store", `pulumi config set --secret ${NAMESPACE}:loggingPassword <password>`);
-        return new LogStore("opensearch", { ...rest, cluster, storageClass: storageClass!, tenants: tenantNames, writer: { username: writer?.username, password: password! } });
+        return new LogStore("opensearch", { ...rest, cluster, storageClass: storageClass!, tenants: tenantNames, writer: { username: writer?.username, password: writerPassword! } });
       })
     : undefined;
   if (sections.logging) {
     const logging = section<LoggingArgs>("logging");
     if (logStore && logging.backend) fail(configSite(), `${NAMESPACE}:logging.backend`, logging.backend.host, "is set while platform:logStore creates the log store", "drop logging.backend: Logging ships to the store");
-    const password = config.getSecret("loggingPassword");
-    const backend = logStore?.backend ?? { ...logging.backend, ...(password ? { credentials: { username: logging.backend?.credentials?.username ?? "fluent-bit", password } } : {}) };
+    const backend = logStore?.backend ?? { ...logging.backend, ...(writerPassword ? { credentials: { username: logging.backend?.credentials?.username ?? "fluent-bit", password: writerPassword } } : {}) };
     fromSection("logging", () => new Logging("logging", { ...logging, backend, cluster, monitoring }));
   }
 
