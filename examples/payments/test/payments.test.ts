@@ -32,7 +32,7 @@ describe("the payments example", () => {
   });
 
   it("reads the database credentials by the preset's typed keys, never copying them", () => {
-    const env = (r.find("Deployment", "settler", "payments").spec as { template: { spec: { containers: { env: { name: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
+    const env = (r.find("Deployment", "settler", "payments").spec as { template: { spec: { containers: { env: { name: string; value?: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
     // CloudNativePG's payments-db-app Secret: the password never passes through Pulumi.
     expect(env.find((e) => e.name === "DB_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-app", key: "password" } });
     expect(env.find((e) => e.name === "DB_USER")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-app", key: "username" } });
