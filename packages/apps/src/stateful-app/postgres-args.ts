@@ -20,6 +20,24 @@ export interface PostgresObjectStore {
   port?: number;
 }
 
+/** The Kubernetes API server as the instances reach it under the tenant's default-deny egress. */
+export interface PostgresApiServer {
+  /** Its addresses (post-DNAT: the control-plane nodes or EKS's endpoint ENIs). @default required */
+  cidrs: string[];
+  /** Its ports. @default [443, 6443] */
+  ports?: number[];
+}
+
+/** Base backups and WAL archiving of a PostgreSQL cluster. */
+export interface PostgresBackup {
+  /** Where they go. @default required */
+  objectStore: PostgresObjectStore;
+  /** How long they are kept: a count of days, weeks or months. @default "30d" */
+  retention?: string;
+  /** When base backups run: six cron fields, seconds first. @default "0 0 2 * * *" (02:00 daily) */
+  schedule?: string;
+}
+
 /** Settings only the postgresql preset (a CloudNativePG Cluster) reads. */
 export interface PostgresArgs {
   /** PostgreSQL major version of the pinned CloudNativePG image. @default 17 */
@@ -30,9 +48,9 @@ export interface PostgresArgs {
    * The Kubernetes API server's addresses: every instance manager watches its Cluster through the API.
    * @default the private ranges (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) on 443 and 6443
    */
-  apiServer?: { cidrs: string[]; ports?: number[] };
-  /** Base backups and WAL archiving to an object store, kept for `retention` (a count of d, w or m), on a six-field `schedule` (default 02:00 daily). @default no backups */
-  backup?: { objectStore: PostgresObjectStore; retention?: string; schedule?: string };
+  apiServer?: PostgresApiServer;
+  /** Base backups and WAL archiving to an object store. @default no backups */
+  backup?: PostgresBackup;
   /** Metrics on port 9187 scraped by a PodMonitor from the platform's Prometheus. @default true */
   monitoring?: boolean;
 }
