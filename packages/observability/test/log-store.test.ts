@@ -25,7 +25,9 @@ describe("LogStore (OpenSearch through its operator) with Logging shipping to it
     expect(at(chart.values, "manager.securityContext")).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } });
     expect(at(chart.values, "securityContext.seccompProfile")).toEqual({ type: "RuntimeDefault" });
     expect(at(chart.values, "manager.watchNamespace")).toBe("log-store");
-    expect(r.find("Namespace", "log-store").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "baseline" });
+    expect(r.find("Namespace", "log-store").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted" });
+    // The operator's root chown init container is off: the pods it makes fit the restricted level.
+    expect(at(chart.values, "manager.extraEnv")).toEqual([{ name: "SKIP_INIT_CONTAINER", value: "true" }]);
   });
 
   it("runs three cluster-manager/data nodes on the block class with a PDB, spread over hosts, no privileged sysctl, and Dashboards", () => {
@@ -33,6 +35,9 @@ describe("LogStore (OpenSearch through its operator) with Logging shipping to it
     expect(pool).toMatchObject({ replicas: 3, roles: ["cluster_manager", "data", "ingest"], diskSize: "50Gi", persistence: { pvc: { storageClass: "ceph-block" } }, pdb: { enable: true, maxUnavailable: 1 } });
     expect(at(pool, "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution", 0, "podAffinityTerm", "topologyKey")).toBe("kubernetes.io/hostname");
     expect(at(os(), "spec.general.setVMMaxMapCount")).toBe(false);
+    expect(at(os(), "spec.general.podSecurityContext")).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } });
+    expect(at(os(), "spec.general.securityContext")).toEqual({ allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ["ALL"] } });
+    expect(at(os(), "spec.dashboards.securityContext")).toEqual(at(os(), "spec.general.securityContext"));
     expect(at(os(), "spec.security.tls.http.generate")).toBe(true);
     expect(at(os(), "spec.dashboards")).toMatchObject({ enable: true, replicas: 1 });
     expect(store.dashboardsService).toBe("opensearch-dashboards");

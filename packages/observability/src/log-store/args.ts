@@ -14,7 +14,7 @@ export interface LogStoreArgs {
   cluster: ClusterHandle;
   /** Claims of the data nodes come from this class. @default required */
   storageClass: StorageClassHandle;
-  /** The namespace of the operator and the cluster (baseline Pod Security: OpenSearch's init containers fix volume ownership). @default "log-store" */
+  /** The namespace of the operator and the cluster (restricted Pod Security: OpenSearch runs as its own user, no root init container). @default "log-store" */
   namespace?: string;
   /** OpenSearch nodes (each cluster-manager eligible and data); 3 keeps a quorum through one loss. @default 3 */
   nodes?: number;

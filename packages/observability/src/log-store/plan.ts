@@ -24,6 +24,12 @@ const OPERATOR_SECURITY = {
   manager: { securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } } },
 };
 
+/** OpenSearch's own user (uid/gid 1000 in the upstream images): pods run restricted, the data volume group-owned through fsGroup. */
+const POD_SECURITY = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } };
+const CONTAINER_SECURITY = { allowPrivilegeEscalation: false, runAsNonRoot: true, capabilities: { drop: ["ALL"] } };
+/** The operator's root `chown` init container is skipped: fsGroup gives the volume to OpenSearch's group instead. */
+const SKIP_ROOT_INIT = [{ name: "SKIP_INIT_CONTAINER", value: "true" }];
+
 /** The chart's image values, pointed at a mirror that keeps upstream repository paths. */
 export function openSearchOperatorImageValues(registry: string) {
   return { manager: { image: { repository: `${registry}/opensearchproject/opensearch-operator` } } };
@@ -79,6 +85,8 @@ export function planLogStore(site: InputSite, args: LogStoreArgs): LogStorePlan 
         // No privileged sysctl init container: mmap off lifts OpenSearch's vm.max_map_count requirement.
         setVMMaxMapCount: false,
         additionalConfig: { "node.store.allow_mmap": "false" },
+        podSecurityContext: POD_SECURITY,
+        securityContext: CONTAINER_SECURITY,
       },
       security: { tls: { transport: { generate: true }, http: { generate: true } } },
       nodePools: [
@@ -94,7 +102,7 @@ export function planLogStore(site: InputSite, args: LogStoreArgs): LogStorePlan 
           labels,
         },
       ],
-      ...(dashboards > 0 ? { dashboards: { enable: true, version: OPENSEARCH_VERSION, replicas: dashboards, tls: { enable: false }, resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "1Gi" } } } } : {}),
+      ...(dashboards > 0 ? { dashboards: { enable: true, version: OPENSEARCH_VERSION, replicas: dashboards, tls: { enable: false }, podSecurityContext: POD_SECURITY, securityContext: CONTAINER_SECURITY, resources: { requests: { cpu: "100m", memory: "512Mi" }, limits: { memory: "1Gi" } } } } : {}),
     },
   };
   const writer: Manifest[] = [
@@ -118,8 +126,8 @@ export function planLogStore(site: InputSite, args: LogStoreArgs): LogStorePlan 
   ];
   const secret: Manifest = { apiVersion: "v1", kind: "Secret", metadata: { name: writerSecret, namespace, labels }, type: "Opaque", stringData: { password } };
   const operator = planOperator(site, {
-    namespace: { name: namespace, level: "baseline", labels },
-    chart: { source: OPENSEARCH_OPERATOR_CHART, values: { ...OPERATOR_SECURITY, manager: { ...OPERATOR_SECURITY.manager, watchNamespace: namespace, resources: OPERATOR_RESOURCES } }, imageValues: openSearchOperatorImageValues },
+    namespace: { name: namespace, level: "restricted", labels },
+    chart: { source: OPENSEARCH_OPERATOR_CHART, values: { ...OPERATOR_SECURITY, manager: { ...OPERATOR_SECURITY.manager, watchNamespace: namespace, resources: OPERATOR_RESOURCES, extraEnv: SKIP_ROOT_INIT } }, imageValues: openSearchOperatorImageValues },
     overrides: args.chart,
     clusterMirror: args.cluster.imageMirror,
     customResources: [secret, openSearchCluster, ...writer, ...policies],
