@@ -83,8 +83,7 @@ export const selectorsLink = stackCheck(
     // Services (R11), NetworkPolicies (N2) and HPA targets (R9) are judged by their own checks.
     for (const pdb of index.byKind("PodDisruptionBudget")) {
       if (!judges(index, namespaceOf(pdb))) continue;
-      // A platform namespace that renders no pod gets them from its chart at run time (as N2 judges peers there).
-      if (!index.isTenantNamespace(namespaceOf(pdb)) && index.podsIn(namespaceOf(pdb)).length === 0) continue;
+      if (annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim()) continue; // protects a chart's pods
       if (!index.podsIn(namespaceOf(pdb)).some((pod) => selectorMatches(record(pdb.spec).selector, pod.labels))) {
         report(pdb, "spec.selector", "selects no pod the cluster renders in its namespace", "use the selector labels of the workload it protects");
       }

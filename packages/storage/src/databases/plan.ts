@@ -1,4 +1,4 @@
-import { buildResources, checkDnsLabel, checkNumber, DEFAULT_PROFILE, fail, InputSite, Manifest, OperatorPlan, planOperator, standardLabels } from "@slipway/core";
+import { buildResources, CHART_BACKEND_ANNOTATION, checkDnsLabel, checkNumber, DEFAULT_PROFILE, fail, InputSite, Manifest, OperatorPlan, planOperator, standardLabels } from "@slipway/core";
 import { PostgresOperatorArgs } from "./args";
 import { CLOUDNATIVE_PG_CHART } from "./versions";
 
@@ -28,7 +28,8 @@ export function planPostgresOperator(site: InputSite, args: PostgresOperatorArgs
     customResources.push({
       apiVersion: "policy/v1",
       kind: "PodDisruptionBudget",
-      metadata: { name: CHART_NAME, namespace, labels },
+      // It protects the chart's pods, which only a chart render shows (L5 then judges it).
+      metadata: { name: CHART_NAME, namespace, labels, annotations: { [CHART_BACKEND_ANNOTATION]: CHART_NAME } },
       spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: podSelector } },
     });
   }
