@@ -31,6 +31,10 @@ const cases: [string, string, (c: Config) => void, string, string][] = [
   ["team mapped to a group no tenant binds", "dev", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[1].groups = ["billing-devs"])), "platform:cluster.access.teams[1].groups[0]", '"billing-devs"'],
   ["team with the removed cloud-side namespaces", "prod", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[0].namespaces = ["shop"])), "platform:cluster.access.teams[0].namespaces", '["shop"]'],
   ["no cluster admin and no creator admin", "staging", edit("cluster", (v) => ((v.access as Config).admins = [])), "platform:cluster.access.admins", "[]"],
+  ["a log store beside an outside logging backend", "local", edit("logging", (v) => (v.backend = { kind: "opensearch", host: "logs.example.com" })), "platform:logging.backend", '"logs.example.com"'],
+  ["a tenant log retention that is no age", "local", edit("logStore", (v) => (v.retention = { tenants: { shop: "a month" } })), "platform:logStore.retention.tenants.shop", '"a month"'],
+  ["a log store without the writer's password", "local", (c) => delete c["platform:loggingPassword"], "platform:loggingPassword", "undefined"],
+  ["no database operator replicas", "prod", edit("databases", (v) => (v.replicas = 0)), "platform:databases.replicas", "0"],
   ["ECR repository name", "staging", edit("registry", (v) => ((v.repositories as string[])[0] = "Shop/Web")), "platform:registry.repositories[0]", '"Shop/Web"'],
   ["backup retention without a unit", "prod", edit("backups", (v) => (v.defaults = { retention: "30" })), "platform:backups.defaults.retention", '"30"'],
   ["tenant backup cron with six fields", "local", edit("tenants", (v) => ((v.shop as Config).backup = { schedule: "0 0 */6 * * *" })), "platform:tenants.shop.backup.schedule", '"0 0 */6 * * *"'],
@@ -65,6 +69,7 @@ const typos: [string, string, (c: Config) => void, string | undefined][] = [
   ["platform:cluster.network.zoneCnt", "prod", edit("cluster", (v) => ((v.network as Config).zoneCnt = 3)), "platform:cluster.network.zoneCount"],
   ["platform:registry.storagesize", "local", edit("registry", (v) => (v.storagesize = "1Ti")), "platform:registry.storageSize"],
   ["platform:certificates.issuer.solvr", "dev", edit("certificates", (v) => ((v.issuer as Config).solvr = "dns01")), "platform:certificates.issuer.solver"],
+  ["platform:logStore.retension", "local", edit("logStore", (v) => (v.retension = { default: "7d" })), "platform:logStore.retention"],
   ["platform:monitoring.colour", "local", edit("monitoring", (v) => (v.colour = "blue")), undefined],
 ];
 

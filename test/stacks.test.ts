@@ -10,6 +10,7 @@ const OPERATOR_OF: Record<string, string> = {
   "gateway.networking.k8s.io": "gateway-helm",
   "monitoring.coreos.com": "kube-prometheus-stack",
   "externaldns.k8s.io": "external-dns",
+  "opensearch.org": "opensearch-operator",
 };
 
 function chartOf(r: Rendered, urn: string): string | undefined {
@@ -27,13 +28,18 @@ describe.each(STACKS)("the %s stack", (stack) => {
 
   it("renders the whole platform", () => {
     const charts = r.charts().map((c) => String(c.chart).split("/").pop()).sort();
-    const common = ["cert-manager", "fluent-bit", "gateway-helm", "kube-prometheus-stack", "tigera-operator"];
+    const common = ["cert-manager", "cloudnative-pg", "fluent-bit", "gateway-helm", "kube-prometheus-stack", "tigera-operator"];
     expect(charts).toEqual(expect.arrayContaining(common));
     expect(r.filter("Namespace").map((n) => n.metadata.name)).toEqual(expect.arrayContaining(["shop", "billing"]));
     if (stack === "local") {
       expect(charts).toEqual(expect.arrayContaining(["rook-ceph", "harbor"]));
       expect(r.cloud().filter((c) => c.type.startsWith("aws:"))).toEqual([]);
       expect(r.filter("Installation")[0].spec).toMatchObject({ cni: { type: "Calico" } });
+      // Logs go to the OpenSearch the stack creates, never to a sink nothing creates or declared external.
+      expect(charts).toContain("opensearch-operator");
+      expect(r.find("Namespace", "logging").metadata.annotations).toEqual({ "slipway.dev/sink": "opensearch.log-store.svc.cluster.local:9200" });
+      expect(r.find("OpenSearchCluster", "opensearch", "log-store")).toBeDefined();
+      expect(r.filter("OpenSearchISMPolicy").map((p) => p.metadata.name).sort()).toEqual(["billing-retention", "logs-retention", "payments-retention", "security-retention", "shop-retention"]);
     } else {
       const aws = r.cloud().map((c) => c.type);
       expect(aws).toEqual(expect.arrayContaining(["aws:eks/cluster:Cluster", "aws:eks/nodeGroup:NodeGroup", "aws:ecr/repository:Repository", "aws:route53/zone:Zone"]));

@@ -9,5 +9,5 @@ export = shop({
   version: config.require("version"),
   images: config.getObject<Record<string, string>>("images"),
   canary: canaryVersion ? { version: canaryVersion, weight: config.requireNumber("canaryWeight") } : undefined,
-  passwords: { mysql: config.getSecret("mysqlPassword"), redis: config.getSecret("redisPassword") },
+  passwords: { mysql: config.getSecret("mysqlPassword"), mysqlRoot: config.getSecret("mysqlRootPassword"), redis: config.getSecret("redisPassword") },
 });

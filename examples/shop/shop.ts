@@ -11,8 +11,8 @@ export interface ShopConfig {
   canary?: { version: string; weight: number };
   /** Images by service, e.g. a digest `slipway promote` wrote (`shop:images` in the stack's config). @default the platform registry's `shop/<service>:<version>` */
   images?: Record<string, string>;
-  /** The MySQL and Redis passwords (secrets from config, a vault...). @default generated */
-  passwords?: { mysql?: pulumi.Input<string>; redis?: pulumi.Input<string> };
+  /** The MySQL (app and root) and Redis passwords (secrets from config, a vault...). @default generated */
+  passwords?: { mysql?: pulumi.Input<string>; mysqlRoot?: pulumi.Input<string>; redis?: pulumi.Input<string> };
 }
 
 /**
@@ -27,7 +27,7 @@ export async function shop(config: ShopConfig) {
   const stableImage = (name: string) => config.images?.[name] ?? image(name);
   const block = platform.storageClass("block");
 
-  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql } });
+  const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql, rootPassword: config.passwords?.mysqlRoot } });
   const redis = new StatefulApp("cart-redis", { tenant, preset: "redis", storage: { size: "5Gi", class: block }, credentials: { password: config.passwords?.redis } });
   const mysqlEnv = {
     DB_HOST: mysql.fqdn,

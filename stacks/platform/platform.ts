@@ -4,8 +4,8 @@ import { Cluster, ClusterArgs, Karpenter, KarpenterArgs, NodePool, NodePoolArgs,
 import { checkOneOf, fail, StorageClassHandle } from "@slipway/core";
 import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/dns";
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
-import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
-import { CephStorage, CephStorageArgs } from "@slipway/storage";
+import { Logging, LoggingArgs, LogStore, LogStoreArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
+import { CephStorage, CephStorageArgs, PostgresOperator, PostgresOperatorArgs } from "@slipway/storage";
 import { stackAlerting } from "./alerting";
 import { BackupsSection, platformBackups } from "./backups";
 import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
@@ -101,10 +101,21 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
       platformMetrics: [network?.platformMetrics, ceph?.platformMetrics].filter((m) => m !== undefined),
     }),
   );
+  if (sections.databases) fromSection("databases", () => new PostgresOperator("databases", { ...section<Without<PostgresOperatorArgs, "cluster">>("databases"), cluster }));
+  const tenantNames = Object.keys(section<Record<string, unknown>>("tenants"));
+  // OpenSearch in the cluster: Logging ships to it; otherwise logging.backend names an outside store.
+  const writerPassword = config.getSecret("loggingPassword");
+  if (sections.logStore && !writerPassword) fail(configSite(), `${NAMESPACE}:loggingPassword`, undefined, "is missing while platform:logStore creates the log store", `pulumi config set --secret ${NAMESPACE}:loggingPassword <password>`);
+  const logStore = sections.logStore
+    ? fromSection("logStore", () => {
+        const { writer, ...rest } = section<Without<LogStoreArgs, "cluster" | "storageClass" | "writer" | "tenants"> & { writer?: { username?: string } }>("logStore");
+        return new LogStore("opensearch", { ...rest, cluster, storageClass: storageClass!, tenants: tenantNames, writer: { username: writer?.username, password: writerPassword! } });
+      })
+    : undefined;
   if (sections.logging) {
     const logging = section<LoggingArgs>("logging");
-    const password = config.getSecret("loggingPassword");
-    const backend = { ...logging.backend, ...(password ? { credentials: { username: logging.backend?.credentials?.username ?? "fluent-bit", password } } : {}) };
+    if (logStore && logging.backend) fail(configSite(), `${NAMESPACE}:logging.backend`, logging.backend.host, "is set while platform:logStore creates the log store", "drop logging.backend: Logging ships to the store");
+    const backend = logStore?.backend ?? { ...logging.backend, ...(writerPassword ? { credentials: { username: logging.backend?.credentials?.username ?? "fluent-bit", password: writerPassword } } : {}) };
     fromSection("logging", () => new Logging("logging", { ...logging, backend, cluster, monitoring }));
   }
 

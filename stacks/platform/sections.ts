@@ -2,9 +2,9 @@ import type { TenantArgs } from "@slipway/apps";
 import type { ClusterArgs, KarpenterArgs, NodePoolArgs, RegistryArgs } from "@slipway/cluster";
 import type { CertificatesArgs, DnsZoneArgs } from "@slipway/dns";
 import type { CalicoArgs, GatewayArgs } from "@slipway/network";
-import type { LoggingArgs, MonitoringStackArgs } from "@slipway/observability";
-import type { CephStorageArgs } from "@slipway/storage";
 import type { BackupsSection } from "./backups";
+import type { LoggingArgs, LogStoreArgs, MonitoringStackArgs } from "@slipway/observability";
+import type { CephStorageArgs, PostgresOperatorArgs } from "@slipway/storage";
 
 /**
  * What each `platform:<section>` of a stack file is: its component's args (plus the few settings the
@@ -25,8 +25,13 @@ export interface PlatformSections {
   certificates: Omit<CertificatesArgs, "issuer"> & { issuer: CertificatesArgs["issuer"] & { solver?: "http01" | "dns01" } };
   /** `grafanaHost` is read by the program. */
   monitoring: MonitoringStackArgs & { grafanaHost?: boolean };
+  /** With a logStore, Logging's backend is the store (leave logging.backend out). */
   logging: LoggingArgs;
   /** Velero; the store (Ceph or S3) and snapshot classes follow from the cluster. */
   backups: BackupsSection;
+  /** OpenSearch in the cluster; the writer's password is `platform:loggingPassword`, the tenants come from `platform:tenants`. */
+  logStore: Omit<LogStoreArgs, "writer" | "tenants"> & { writer?: { username?: string } };
+  /** The CloudNativePG operator that runs every postgresql StatefulApp. */
+  databases: PostgresOperatorArgs;
   tenants: Record<string, TenantArgs>;
 }

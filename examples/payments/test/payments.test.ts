@@ -14,11 +14,13 @@ describe("the payments example", () => {
     r = await render(() => payments(config), { project: "payments", stack: "dev", stackReferences: stackReferences() });
   });
 
-  it("runs an API, a worker with no Service, a database and a nightly CronJob in the payments tenant", () => {
+  it("runs an API, a worker with no Service, a replicated CloudNativePG database and a nightly CronJob in the payments tenant", () => {
     expect(r.filter("Deployment").map((d) => d.metadata.name).sort()).toEqual(["payments-api", "settler"]);
-    expect(r.filter("StatefulSet").map((s) => s.metadata.name)).toEqual(["payments-db"]);
+    expect(r.filter("StatefulSet")).toEqual([]);
+    expect((r.find("Cluster", "payments-db", "payments").spec as { instances: number }).instances).toBe(2);
     expect(r.filter("CronJob").map((c) => c.metadata.name)).toEqual(["nightly-reconcile"]);
-    expect(r.filter("Service").map((s) => s.metadata.name).sort()).toEqual(["ledger", "payments-api", "payments-db", "payments-db-headless"]);
+    // The operator creates the database's Services (payments-db-rw and friends).
+    expect(r.filter("Service").map((s) => s.metadata.name).sort()).toEqual(["ledger", "payments-api"]);
     for (const m of r.manifests()) if (m.metadata.namespace !== undefined) expect(m.metadata.namespace).toBe("payments");
   });
 
@@ -30,9 +32,11 @@ describe("the payments example", () => {
   });
 
   it("reads the database credentials by the preset's typed keys, never copying them", () => {
-    const env = (r.find("Deployment", "settler", "payments").spec as { template: { spec: { containers: { env: { name: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
-    expect(env.find((e) => e.name === "DB_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-credentials", key: "POSTGRES_PASSWORD" } });
-    expect(env.find((e) => e.name === "DB_USER")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-credentials", key: "POSTGRES_USER" } });
+    const env = (r.find("Deployment", "settler", "payments").spec as { template: { spec: { containers: { env: { name: string; value?: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
+    // CloudNativePG's payments-db-app Secret: the password never passes through Pulumi.
+    expect(env.find((e) => e.name === "DB_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-app", key: "password" } });
+    expect(env.find((e) => e.name === "DB_USER")?.valueFrom).toEqual({ secretKeyRef: { name: "payments-db-app", key: "username" } });
+    expect(env.find((e) => e.name === "DB_HOST")?.value).toBe("payments-db-rw.payments.svc.cluster.local");
   });
 
   it("validates against the schemas and passes every check", () => {
@@ -61,11 +65,11 @@ describe("the payments example", () => {
       expect(allowed("Deployment/orders", "Deployment/payments-api", "http")).toBe(true);
       expect(allowed("Deployment/cart", "Deployment/payments-api", "http")).toBe(false);
       expect(allowed("Deployment/payments-api", "Deployment/orders", "http")).toBe(false);
-      expect(allowed("Deployment/payments-api", "StatefulSet/payments-db", "postgresql")).toBe(true);
-      expect(allowed("Deployment/settler", "StatefulSet/payments-db", "postgresql")).toBe(true);
-      expect(allowed("CronJob/nightly-reconcile", "StatefulSet/payments-db", "postgresql")).toBe(true);
+      expect(allowed("Deployment/payments-api", "Cluster/payments-db", "postgresql")).toBe(true);
+      expect(allowed("Deployment/settler", "Cluster/payments-db", "postgresql")).toBe(true);
+      expect(allowed("CronJob/nightly-reconcile", "Cluster/payments-db", "postgresql")).toBe(true);
       expect(allowed("Deployment/settler", "Deployment/payments-api", "http")).toBe(false);
-      expect(allowed("Deployment/orders", "StatefulSet/payments-db", "postgresql")).toBe(false);
+      expect(allowed("Deployment/orders", "Cluster/payments-db", "postgresql")).toBe(false);
     });
 
     it("lets the worker and the nightly job reach the ledger, and nothing else leave", () => {

@@ -87,18 +87,21 @@ describe("the shop example", () => {
   it("reads database credentials from the stores' Secrets, never copying them", () => {
     const env = (r.find("Deployment", "orders", "shop").spec as { template: { spec: { containers: { env: { name: string; valueFrom?: unknown }[] }[] } } }).template.spec.containers[0].env;
     expect(env.find((e) => e.name === "DB_PASSWORD")?.valueFrom).toEqual({ secretKeyRef: { name: "orders-mysql-credentials", key: "MYSQL_PASSWORD" } });
-    expect(r.filter("Secret").map((s) => s.metadata.name).sort()).toEqual(["cart-redis-credentials", "orders-mysql-credentials"]);
+    expect(r.filter("Secret").map((s) => s.metadata.name).sort()).toEqual(["cart-redis-credentials", "orders-mysql-credentials", "orders-mysql-root"]);
+    // The root password is in its own Secret, which no app references.
+    expect(JSON.stringify(r.filter("Deployment"))).not.toContain("orders-mysql-root");
   });
 
   it("generates the store passwords by default, or takes them given as secrets and generates none", async () => {
-    expect(r.resources.filter((x) => x.type === "random:index/randomPassword:RandomPassword").map((x) => x.name).sort()).toEqual(["cart-redis-password", "orders-mysql-password"]);
-    const passwords = { mysql: pulumi.secret("given-mysql-pw-3f1"), redis: pulumi.secret("given-redis-pw-8a2") };
+    expect(r.resources.filter((x) => x.type === "random:index/randomPassword:RandomPassword").map((x) => x.name).sort()).toEqual(["cart-redis-password", "orders-mysql-password", "orders-mysql-root-password"]);
+    const passwords = { mysql: pulumi.secret("given-mysql-pw-3f1"), mysqlRoot: pulumi.secret("given-root-pw-5c9"), redis: pulumi.secret("given-redis-pw-8a2") };
     const given = await render(() => shop({ ...config, passwords }), { project: "shop", stack: "dev", stackReferences });
     expect(given.resources.filter((x) => x.type.startsWith("random:"))).toEqual([]);
     const stringData = (name: string) => given.find("Secret", name, "shop").stringData as Record<string, string>;
     expect(stringData("orders-mysql-credentials").MYSQL_PASSWORD).toBe("given-mysql-pw-3f1");
     expect(stringData("cart-redis-credentials").REDIS_PASSWORD).toBe("given-redis-pw-8a2");
-    for (const value of ["given-mysql-pw-3f1", "given-redis-pw-8a2"]) expect(findSecretLeaks(given.resources, value, { yaml: given.toYaml() })).toEqual([]);
+    expect(stringData("orders-mysql-root").MYSQL_ROOT_PASSWORD).toBe("given-root-pw-5c9");
+    for (const value of ["given-mysql-pw-3f1", "given-root-pw-5c9", "given-redis-pw-8a2"]) expect(findSecretLeaks(given.resources, value, { yaml: given.toYaml() })).toEqual([]);
   });
 
   it("validates against the schemas and passes every check", () => {

@@ -58,21 +58,25 @@ const statefulCases: [string, Partial<StatefulAppArgs>, string, string][] = [
   ["storage class not a name", { storage: { size: "5Gi", class: "Ceph Block" } }, "storage.class", '"Ceph Block"'],
   ["access mode the class lacks", { storage: { size: "5Gi", class: { storageClassName: "rbd", accessModes: ["ReadWriteOnce"] }, accessModes: ["ReadWriteMany"] } }, "storage.accessModes", '"ReadWriteMany"'],
   ["even zookeeper ensemble", { preset: "zookeeper", replicas: 4 }, "replicas", "4"],
-  ["no anti-affinity for several replicas", { replicas: 3, antiAffinity: "none" }, "antiAffinity", '"none"'],
+  ["no anti-affinity for several replicas", { preset: "zookeeper", replicas: 3, antiAffinity: "none" }, "antiAffinity", '"none"'],
   ["zero replicas", { replicas: 0 }, "replicas", "0"],
-  ["partition above replicas", { replicas: 1, partition: 2 }, "partition", "2"],
+  ["partition above replicas", { preset: "zookeeper", replicas: 1, partition: 2 }, "partition", "2"],
   ["credentials for zookeeper", { preset: "zookeeper", credentials: true }, "credentials", "true"],
   ["database name for redis", { preset: "redis", credentials: { database: "app" } }, "credentials.database", '"app"'],
   ["bad database user", { credentials: { user: "Robert'); DROP" } }, "credentials.user", "Robert"],
-  ["env the preset owns", { env: { POSTGRES_PASSWORD: "x" } }, "env.POSTGRES_PASSWORD", '"POSTGRES_PASSWORD"'],
+  ["env the preset owns", { env: { MYSQL_PASSWORD: "x" } }, "env.MYSQL_PASSWORD", '"MYSQL_PASSWORD"'],
+  ["two mysql replicas (no replication configured)", { replicas: 2 }, "replicas", "2"],
+  ["two redis replicas (no Sentinel)", { preset: "redis", replicas: 3 }, "replicas", "3"],
+  ["a root password for redis", { preset: "redis", credentials: { rootPassword: "x" } }, "credentials.rootPassword", "[secret]"],
+  ["postgres settings on mysql", { postgres: { version: 17 } }, "postgres", "version"],
   ["custom image without ports", { preset: undefined, image: "ghcr.io/acme/db:1.0.0" }, "ports", "undefined"],
   ["root user", { runAs: { user: 0, group: 0 } }, "runAs.user", "0"],
-  ["image tag latest", { image: "postgres:latest" }, "spec.containers[0].image", "latest"],
+  ["image tag latest", { image: "mysql:latest" }, "spec.containers[0].image", "latest"],
 ];
 
 describe("StatefulApp rejects bad input", () => {
   it.each(statefulCases)("%s", async (_case, override, field, shown) => {
-    const args = { namespace: "data", preset: "postgresql", storage, ...override } as StatefulAppArgs;
+    const args = { namespace: "data", preset: "mysql", storage, ...override } as StatefulAppArgs;
     expectNamed(await errorOf(() => new StatefulApp("db", args)), "StatefulApp", "db", field, shown);
   });
 });

@@ -9,6 +9,8 @@ export * from "./secret-leaks";
 export * from "./policy";
 export { selectorMatches } from "./selectors";
 export { podTemplateOf, isPodBearing } from "./pods";
+export { operatorObjectsOf } from "./operator-objects";
+export type { OperatorObjects } from "./operator-objects";
 export { certificateCovers, hostnamesIntersect } from "./links";
 export { clusterView } from "./cluster-view";
 export { claimsOf, uncoveredClaims } from "./backup-coverage";

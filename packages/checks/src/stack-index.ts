@@ -1,5 +1,6 @@
 import type { Manifest } from "@slipway/core";
 import { canonical, isKind, labelsOf, nameOf, namespaceOf, record } from "./objects";
+import { operatorObjectsOf } from "./operator-objects";
 import { podTemplateOf, PodTemplate } from "./pods";
 import { selectorMatches } from "./selectors";
 import type { CloudResource, StackView } from "./types";
@@ -11,7 +12,10 @@ export const PSS_LABEL = "pod-security.kubernetes.io";
 
 /** Lookups over one rendered stack, built once and shared by every check that runs over it. */
 export class StackIndex {
+  /** Pod templates the stack renders (every pod check judges these). */
   readonly pods: PodTemplate[] = [];
+  /** Pods operators create from rendered custom resources: selectors may select them, pod checks never judge them. */
+  readonly operatorPods: PodTemplate[] = [];
   private readonly kinds = new Map<string, Manifest[]>();
   private readonly objects = new Map<string, Manifest>();
   private readonly namespaces = new Map<string, Manifest>();
@@ -20,6 +24,8 @@ export class StackIndex {
   private readonly podsByNamespace = new Map<string, PodTemplate[]>();
   private hpaTargets?: Map<string, Manifest>;
   private readonly namespaceSelections = new Map<string, string[]>();
+  /** Objects operators create from rendered custom resources (Services, Secrets), as bare name stubs. */
+  private readonly operatorMade = new Map<string, Manifest>();
 
   constructor(readonly view: StackView) {
     for (const m of view.manifests) {
@@ -35,11 +41,29 @@ export class StackIndex {
       const pod = podTemplateOf(m);
       if (pod) {
         this.pods.push(pod);
-        const inNs = this.podsByNamespace.get(pod.namespace) ?? [];
-        inNs.push(pod);
-        this.podsByNamespace.set(pod.namespace, inNs);
+        this.addPod(pod);
+      }
+      const made = operatorObjectsOf(m);
+      for (const p of made.pods) {
+        this.operatorPods.push(p);
+        this.addPod(p);
+      }
+      for (const o of made.objects) {
+        const ns = namespaceOf(m);
+        this.operatorMade.set(key(o.kind, ns, o.name), { apiVersion: "v1", kind: o.kind, metadata: { name: o.name, namespace: ns } });
       }
     }
+  }
+
+  private addPod(pod: PodTemplate): void {
+    const inNs = this.podsByNamespace.get(pod.namespace) ?? [];
+    inNs.push(pod);
+    this.podsByNamespace.set(pod.namespace, inNs);
+  }
+
+  /** Rendered pods and the pods operators create: what a selector may select. */
+  selectablePods(): PodTemplate[] {
+    return [...this.pods, ...this.operatorPods];
   }
 
   byKind(kind: string): Manifest[] {
@@ -51,9 +75,10 @@ export class StackIndex {
     return this.kindsByNamespace.get(`${kind}\u0000${namespace}`) ?? [];
   }
 
-  /** A namespaced object by kind, namespace and name (cluster-scoped objects live under "default"). */
+  /** A namespaced object by kind, namespace and name (cluster-scoped objects live under "default"); an operator-made one is a name stub. */
   find(kind: string, namespace: string, name: string): Manifest | undefined {
-    return this.objects.get(key(kind, namespace, name));
+    const k = key(kind, namespace, name);
+    return this.objects.get(k) ?? this.operatorMade.get(k);
   }
 
   podsIn(namespace: string): PodTemplate[] {

@@ -1,2 +1,3 @@
 export * from "./ceph";
 export * from "./backups";
+export * from "./databases";

@@ -14,8 +14,11 @@ describe("a StatefulApp on Ceph's classes", () => {
     let ceph!: CephStorage;
     const r = await render(() => {
       ceph = new CephStorage("ceph", { cluster: testCluster(), nodes: NODES, deviceFilter: "^sd[b-z]" });
-      new StatefulApp("db", { namespace: "shop", preset: "postgresql", storage: { size: "10Gi", class: ceph.blockClass } });
+      new StatefulApp("db", { namespace: "shop", preset: "mysql", storage: { size: "10Gi", class: ceph.blockClass } });
+      new StatefulApp("pg", { namespace: "shop", preset: "postgresql", storage: { size: "10Gi", class: ceph.blockClass } });
     });
+    // CloudNativePG claims each instance's volume from the same class.
+    expect((r.find("Cluster", "pg", "shop").spec as { storage: unknown }).storage).toEqual({ size: "10Gi", storageClass: "ceph-block" });
     const templates = claimTemplates(r.find("StatefulSet", "db", "shop"));
     expect(templates).toHaveLength(1);
     expect(templates[0].spec.storageClassName).toBe(ceph.blockClass.storageClassName);

@@ -1,4 +1,4 @@
-import { isPodBearing, podTemplateOf, selectorMatches } from "@slipway/checks";
+import { isPodBearing, operatorObjectsOf, podTemplateOf, selectorMatches } from "@slipway/checks";
 import { Manifest } from "@slipway/core";
 import { isIP } from "net";
 
@@ -19,10 +19,11 @@ type Rule = { ports?: { port?: number | string; endPort?: number; protocol?: str
 type Peer = { podSelector?: unknown; namespaceSelector?: unknown; ipBlock?: { cidr: string; except?: string[] } };
 type PolicySpec = { podSelector?: unknown; policyTypes?: string[]; ingress?: Rule[]; egress?: Rule[] };
 
-/** Every pod template of the rendered workloads. */
+/** Every pod template of the rendered workloads, and the pods operators make from rendered custom resources (a CloudNativePG Cluster's instances). */
 export function podsOf(manifests: readonly Manifest[]): PodEndpoint[] {
-  return manifests.filter(isPodBearing).map((m) => {
-    const pod = podTemplateOf(m)!;
+  const templates = manifests.filter(isPodBearing).map((m) => podTemplateOf(m)!);
+  return [...templates, ...manifests.flatMap((m) => operatorObjectsOf(m).pods)].map((pod) => {
+    const m = pod.owner;
     const containers = (pod.spec.containers ?? []) as { ports?: { name?: string; containerPort: number }[] }[];
     const ports: Record<string, number> = {};
     for (const c of containers) for (const p of c.ports ?? []) if (p.name) ports[p.name] = p.containerPort;

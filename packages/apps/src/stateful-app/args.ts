@@ -4,6 +4,7 @@ import { ExposeArgs } from "../app-service/args";
 import { Consent } from "@slipway/network";
 import { TenantRef } from "../tenant-ref";
 import { RunAsArgs } from "../workload/args";
+import { PostgresArgs } from "./postgres-args";
 import { PresetName } from "./presets";
 
 /** The volume each replica keeps its data on (a volumeClaimTemplate). */
@@ -23,13 +24,13 @@ export interface StatefulAppArgs<P extends PresetName = PresetName> {
   tenant?: TenantRef;
   /** A namespace name, when not deployed into a Tenant. @default the tenant's namespace */
   namespace?: string;
-  /** A pinned recipe: redis, postgresql, mysql or zookeeper. @default none (give image and ports) */
+  /** A pinned recipe: redis, postgresql (a CloudNativePG Cluster), mysql or zookeeper. @default none (give image and ports) */
   preset?: P;
   /** Image; overrides the preset's (e.g. a mirror). @default the preset's (required without a preset) */
   image?: pulumi.Input<string>;
   /** Ports by name. Required without a preset. @default the preset's */
   ports?: PortMap;
-  /** Replicas. @default the preset's (1 for engines Slipway does not replicate, 3 for zookeeper), else 2 */
+  /** Replicas (PostgreSQL instances: one primary, the rest streaming standbys). @default the preset's (2 for postgresql, 3 for zookeeper, 1 for engines Slipway does not replicate), else 2 */
   replicas?: number;
   /** Each replica's volume. @default required */
   storage: StorageArgs;
@@ -66,6 +67,8 @@ export interface StatefulAppArgs<P extends PresetName = PresetName> {
   placement?: Placement;
   /** Overrides of the defaults profile. @default the tenant's */
   defaults?: ProfileOverride;
+  /** PostgreSQL settings (postgresql preset only): version, operator namespace, API server, backups, monitoring. @default see PostgresArgs */
+  postgres?: PostgresArgs;
   /** Callers from other tenants this app consents to: tenant names, tenants, or apps (`appRef(...)` for another stack's). @default none */
   accepts?: Consent[];
 }
@@ -76,6 +79,8 @@ export interface StatefulAppCredentials {
   user?: string;
   /** The database to create. @default the preset's */
   database?: string;
-  /** The password, e.g. `config.requireSecret("dbPassword")`; kept a Pulumi secret. @default a generated 32-character password */
+  /** The password, e.g. `config.requireSecret("dbPassword")`; kept a Pulumi secret. @default a generated 32-character password (postgresql: the operator's) */
   password?: pulumi.Input<string>;
+  /** mysql's root password, kept in its own `<name>-root` Secret that no app references. @default a separately generated 32-character password */
+  rootPassword?: pulumi.Input<string>;
 }

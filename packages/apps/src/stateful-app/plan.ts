@@ -24,7 +24,8 @@ import { planPdb } from "../app-service/scaling";
 import { resolveNamespace, resolveProfile } from "../tenant-ref";
 import { runAsProfile } from "../workload/plan";
 import { StatefulAppArgs } from "./args";
-import { Preset, PRESETS } from "./presets";
+import { planPostgresCluster } from "./postgres-plan";
+import { Preset, PRESET_NAMES, PRESETS } from "./presets";
 
 
 export interface StatefulAppPlan {
@@ -37,12 +38,28 @@ export interface StatefulAppPlan {
   /** The Secret the component fills with generated credentials, and its keys. */
   host?: pulumi.Input<string>;
   externalUrl?: pulumi.Output<string>;
-  credentials?: { secretName: string; passwordKeys: string[]; user?: { key: string; value: string }; database?: { key: string; value: string } };
+  credentials?: {
+    secretName: string;
+    passwordKeys: string[];
+    user?: { key: string; value: string };
+    database?: { key: string; value: string };
+    /** Further plain (non-secret) keys, e.g. a connection's host and port. */
+    extra?: Record<string, string>;
+    /** @default "Opaque" */
+    type?: string;
+    /** The administrator's password in its own Secret (mysql's root), which no app is given a reference to. */
+    admin?: { secretName: string; key: string };
+  };
+  /** The credentials Secret an operator creates (CloudNativePG's `<name>-app`): the app reads it, Pulumi never sees the password. */
+  operatorSecret?: string;
+  /** What runs the replicas: a StatefulSet, or an operator's Cluster. */
+  kind: "StatefulSet" | "Cluster";
 }
 
 function presetFor(site: InputSite, args: StatefulAppArgs): Preset | undefined {
   if (args.preset === undefined) return undefined;
-  return PRESETS[checkOneOf(site, "preset", args.preset, Object.keys(PRESETS) as (keyof typeof PRESETS)[])];
+  const name = checkOneOf(site, "preset", args.preset, PRESET_NAMES);
+  return name === "postgresql" ? undefined : PRESETS[name];
 }
 
 function checkStorage(site: InputSite, args: StatefulAppArgs): { className: string; accessModes: string[] } {
@@ -78,12 +95,21 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: D
   if (!/^[a-z]/.test(name)) fail(site, "name", name, "must start with a letter (it names a Service)");
   const namespace = resolveNamespace(site, args);
   const preset = presetFor(site, args);
+  if (args.postgres !== undefined && args.preset !== "postgresql") fail(site, "postgres", args.postgres, `is only read by the postgresql preset, not ${args.preset ?? "a custom image"}`, "drop postgres, or use preset: \"postgresql\"");
+  if (args.preset === "postgresql") {
+    const replicas = checkNumber(site, "replicas", args.replicas ?? 2, { min: 1, max: 9 });
+    const antiAffinity = checkOneOf(site, "antiAffinity", args.antiAffinity ?? "required", ["required", "preferred", "none"] as const);
+    if (antiAffinity === "none" && replicas > 1) fail(site, "antiAffinity", antiAffinity, `leaves ${replicas} instances free to share a host`, 'use "required" or "preferred"');
+    const storage = checkStorage(site, args);
+    return planPostgresCluster(site, args, stack, { name, namespace, replicas, antiAffinity, storageClass: storage.className, accessModes: storage.accessModes });
+  }
   if (!preset && args.image === undefined) fail(site, "image", undefined, "is required without a preset", "set image, or a preset such as postgresql");
   if (!preset && args.ports === undefined) fail(site, "ports", undefined, "is required without a preset", "name the ports, e.g. { db: 5432 }");
   const portMap = args.ports ?? preset!.ports;
   const ports = normalizePorts(site, "ports", portMap);
   if (ports.length === 0) fail(site, "ports", portMap, "must name at least one port");
   const replicas = checkNumber(site, "replicas", args.replicas ?? preset?.replicas ?? 2, { min: 1, max: 100 });
+  if (replicas > 1 && preset?.maxReplicas === 1) fail(site, "replicas", replicas, `is more than ${args.preset} runs: ${preset.singleReplicaReason}`, "use replicas: 1 (copies without replication would each hold different data)");
   if (preset?.oddReplicas && replicas % 2 === 0) fail(site, "replicas", replicas, `must be odd for ${args.preset} (a quorum needs a majority)`, "use 1, 3 or 5");
   const antiAffinity = checkOneOf(site, "antiAffinity", args.antiAffinity ?? "required", ["required", "preferred", "none"] as const);
   if (antiAffinity === "none" && replicas > 1) fail(site, "antiAffinity", antiAffinity, `leaves ${replicas} replicas free to share a host`, 'use "required" or "preferred"');
@@ -111,8 +137,12 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: D
     if (choice.database !== undefined && !database) fail(site, "credentials.database", choice.database, `is not supported by the ${args.preset} preset`);
     if (user && !/^[a-z_][a-z0-9_]{0,31}$/.test(user.value)) fail(site, "credentials.user", user.value, "is not a valid database user name");
     if (database && !/^[a-z_][a-z0-9_]{0,62}$/.test(database.value)) fail(site, "credentials.database", database.value, "is not a valid database name");
-    credentials = { secretName, passwordKeys: preset.credentials.passwordEnv, user, database };
+    const adminSpec = preset.credentials.admin;
+    const admin = adminSpec ? { secretName: `${name}-${adminSpec.suffix}`, key: adminSpec.passwordEnv } : undefined;
+    if (choice.rootPassword !== undefined && !admin) fail(site, "credentials.rootPassword", "[secret]", `is not used by the ${args.preset} preset`, "only mysql has a separate administrator password");
+    credentials = { secretName, passwordKeys: preset.credentials.passwordEnv, user, database, admin };
     for (const key of [...preset.credentials.passwordEnv, ...(user ? [user.key] : []), ...(database ? [database.key] : [])]) env[key] = secretRef(secretName, key);
+    if (admin) env[admin.key] = secretRef(admin.secretName, admin.key);
   }
   for (const key of Object.keys(args.env ?? {})) if (key in env) fail(site, `env.${key}`, key, "is already set by the preset", "leave it to the preset or drop the preset");
 
@@ -189,7 +219,14 @@ export function planStatefulApp(site: InputSite, args: StatefulAppArgs, stack: D
   const exposure = args.expose ? planExposure(site, meta, args.expose, ports, [{ service: name, weight: 100 }]) : undefined;
   if (exposure) objects.push(...exposure.objects);
   objects.push(...planIngressAllows(site, meta, selector, ports, args));
-  return { objects, namespace, serviceName: name, headlessServiceName: headless, podSelector: selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url };
+  return { objects, namespace, serviceName: name, headlessServiceName: headless, podSelector: selector, ports, credentials, host: exposure?.host, externalUrl: exposure?.url, kind: "StatefulSet" };
+}
+
+/** The administrator's Secret (mysql's root), with its own password: a different Secret, so no app's reference can reach it. */
+export function adminSecret(plan: StatefulAppPlan, labels: Record<string, string>, password: pulumi.Output<string>): Manifest | undefined {
+  const admin = plan.credentials?.admin;
+  if (!admin) return undefined;
+  return { apiVersion: "v1", kind: "Secret", metadata: { name: admin.secretName, namespace: plan.namespace, labels }, type: "Opaque", stringData: { [admin.key]: password } };
 }
 
 /** The credentials Secret, filled with a generated password (a Pulumi secret). */
@@ -200,5 +237,6 @@ export function credentialsSecret(plan: StatefulAppPlan, labels: Record<string, 
   for (const key of c.passwordKeys) stringData[key] = password;
   if (c.user) stringData[c.user.key] = c.user.value;
   if (c.database) stringData[c.database.key] = c.database.value;
-  return { apiVersion: "v1", kind: "Secret", metadata: { name: c.secretName, namespace: plan.namespace, labels }, type: "Opaque", stringData };
+  Object.assign(stringData, c.extra);
+  return { apiVersion: "v1", kind: "Secret", metadata: { name: c.secretName, namespace: plan.namespace, labels }, type: c.type ?? "Opaque", stringData };
 }

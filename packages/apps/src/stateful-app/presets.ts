@@ -8,6 +8,8 @@ export interface PresetCredentials {
   user?: { env: string; default: string };
   /** The database to create, when the image takes one. */
   database?: { env: string; default: string };
+  /** The engine's administrator password: its own Secret (`<name>-<suffix>`) and its own generated value, never in the app's Secret. */
+  admin?: { suffix: string; passwordEnv: string };
 }
 
 /** A pinned, known-good recipe for a common stateful service. */
@@ -28,6 +30,8 @@ export interface Preset {
   credentials?: PresetCredentials;
   /** Replicas when not set: 1 for engines whose replication Slipway does not configure. */
   replicas: number;
+  /** The most replicas the preset runs correctly (engines whose replication it does not configure: copies would diverge). */
+  maxReplicas?: number;
   /** The ensemble needs an odd member count. */
   oddReplicas?: boolean;
   /** Why one replica is fine, recorded on the StatefulSet for the R5 check. */
@@ -42,14 +46,18 @@ export interface Preset {
  */
 export const CREDENTIAL_KEYS = {
   redis: { password: "REDIS_PASSWORD" },
-  postgresql: { password: "POSTGRES_PASSWORD", user: "POSTGRES_USER", database: "POSTGRES_DB" },
-  mysql: { password: "MYSQL_PASSWORD", rootPassword: "MYSQL_ROOT_PASSWORD", user: "MYSQL_USER", database: "MYSQL_DATABASE" },
+  // CloudNativePG's `<name>-app` Secret (or the one Slipway writes when a password is given): host is the `-rw` Service.
+  postgresql: { password: "password", user: "username", database: "dbname", host: "host", port: "port" },
+  // The app's keys only: MYSQL_ROOT_PASSWORD lives in the separate `<name>-root` Secret, which no app references.
+  mysql: { password: "MYSQL_PASSWORD", user: "MYSQL_USER", database: "MYSQL_DATABASE" },
 } as const;
 
 /** The credential key names of preset `P` (never for presets without generated credentials). */
 export type CredentialKeys<P> = P extends keyof typeof CREDENTIAL_KEYS ? (typeof CREDENTIAL_KEYS)[P] : never;
 
 const UNREPLICATED = "the engine's replication is not configured by this preset; scale it with an operator";
+/** Redis without Sentinel: replicas would be independent caches with different data, and nothing fails over. */
+const REDIS_SINGLE = "Redis runs without Sentinel or replication here: one instance, restarted by its StatefulSet on failure (data persists in the append-only file)";
 
 export const PRESETS = {
   redis: {
@@ -64,28 +72,8 @@ export const PRESETS = {
     probes: { readiness: { tcp: { port: "redis" } }, liveness: { tcp: { port: "redis" }, periodSeconds: 15 } },
     credentials: { passwordEnv: [CREDENTIAL_KEYS.redis.password] },
     replicas: 1,
-    singleReplicaReason: UNREPLICATED,
-  },
-  postgresql: {
-    image: "postgres:17.2",
-    ports: { postgresql: 5432 },
-    dataPath: "/var/lib/postgresql/data",
-    uid: 999,
-    gid: 999,
-    writablePaths: ["/tmp", "/var/run/postgresql"],
-    // A subdirectory, because the volume's root holds lost+found and initdb wants an empty directory.
-    env: { PGDATA: "/var/lib/postgresql/data/pgdata" },
-    probes: {
-      readiness: { exec: { command: ["pg_isready", "-h", "127.0.0.1", "-p", "5432"] } },
-      liveness: { tcp: { port: "postgresql" }, periodSeconds: 15 },
-    },
-    credentials: {
-      passwordEnv: [CREDENTIAL_KEYS.postgresql.password],
-      user: { env: CREDENTIAL_KEYS.postgresql.user, default: "app" },
-      database: { env: CREDENTIAL_KEYS.postgresql.database, default: "app" },
-    },
-    replicas: 1,
-    singleReplicaReason: UNREPLICATED,
+    maxReplicas: 1,
+    singleReplicaReason: REDIS_SINGLE,
   },
   mysql: {
     image: "mysql:8.4.3",
@@ -99,11 +87,13 @@ export const PRESETS = {
       liveness: { tcp: { port: "mysql" }, periodSeconds: 15 },
     },
     credentials: {
-      passwordEnv: [CREDENTIAL_KEYS.mysql.rootPassword, CREDENTIAL_KEYS.mysql.password],
+      passwordEnv: [CREDENTIAL_KEYS.mysql.password],
       user: { env: CREDENTIAL_KEYS.mysql.user, default: "app" },
       database: { env: CREDENTIAL_KEYS.mysql.database, default: "app" },
+      admin: { suffix: "root", passwordEnv: "MYSQL_ROOT_PASSWORD" },
     },
     replicas: 1,
+    maxReplicas: 1,
     singleReplicaReason: UNREPLICATED,
   },
   zookeeper: {
@@ -125,4 +115,6 @@ export const PRESETS = {
   },
 } satisfies Record<string, Preset>;
 
-export type PresetName = keyof typeof PRESETS;
+/** Every preset: the StatefulSet recipes above, and postgresql, which CloudNativePG runs (postgres-plan.ts). */
+export const PRESET_NAMES = [...(Object.keys(PRESETS) as (keyof typeof PRESETS)[]), "postgresql"] as const;
+export type PresetName = keyof typeof PRESETS | "postgresql";

@@ -6,12 +6,8 @@ import { ConnectableComponent } from "../connectable";
 import { tenantChildOptions } from "../tenant-ref";
 import { StatefulAppArgs } from "./args";
 import { CREDENTIAL_KEYS, CredentialKeys, PresetName } from "./presets";
-import { credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
+import { adminSecret, credentialsSecret, planStatefulApp, StatefulAppPlan } from "./plan";
 
-/**
- * A stateful service that keeps its data: StatefulSet with claim templates (retained on delete),
- * headless and client Services, host anti-affinity, a PDB, and generated credentials.
- */
 /** The Secret with a preset's generated credentials, and its keys by role (literal types per preset). */
 export interface CredentialsHandle<K extends Readonly<Record<string, string>>> {
   /** The Secret's name. */
@@ -22,11 +18,21 @@ export interface CredentialsHandle<K extends Readonly<Record<string, string>>> {
   ref(role: keyof K & string): EnvReference;
 }
 
+/**
+ * A stateful service that keeps its data: StatefulSet with claim templates (retained on delete),
+ * headless and client Services, host anti-affinity, a PDB, and generated credentials. The
+ * postgresql preset is a CloudNativePG Cluster instead (replicated, failover, backups), which
+ * Pulumi leaves in place on destroy.
+ */
 export class StatefulApp<P extends PresetName = PresetName> extends ConnectableComponent {
-  readonly statefulSet: k8s.apps.v1.StatefulSet;
-  readonly service: k8s.core.v1.Service;
+  /** The StatefulSet; absent for postgresql, whose instances the CloudNativePG operator runs (see `cluster`). */
+  readonly statefulSet?: k8s.apps.v1.StatefulSet;
+  /** The CloudNativePG Cluster (postgresql preset). */
+  readonly cluster?: pulumi.CustomResource;
+  /** The client Service; absent for postgresql, whose `-rw` Service the operator creates (`serviceName` names it). */
+  readonly service?: k8s.core.v1.Service;
   readonly namespace: string;
-  /** The client Service's name. */
+  /** The client Service's name (postgresql: `<name>-rw`, always the primary). */
   readonly serviceName: string;
   /** The headless Service giving each replica a stable DNS name. */
   readonly headlessServiceName: string;
@@ -56,12 +62,18 @@ export class StatefulApp<P extends PresetName = PresetName> extends ConnectableC
     this.placeIn(args.tenant, args.accepts);
     const childOpts = this.childOptions(tenantChildOptions(args.tenant));
     const objects = [...plan.objects];
+    const labels = (plan.objects[0].metadata.labels ?? {}) as Record<string, string>;
+    const choice = typeof args.credentials === "object" ? args.credentials : {};
+    // A given password (from config, a vault...) replaces the generated one.
+    const password = (given: pulumi.Input<string> | undefined, id: string) =>
+      pulumi.secret(given ?? new random.RandomPassword(id, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] }).result);
     if (plan.credentials) {
-      const given = typeof args.credentials === "object" ? args.credentials.password : undefined;
-      // A given password (from config, a vault...) replaces the generated one.
-      this.password = pulumi.secret(given ?? new random.RandomPassword(`${name}-password`, { length: 32, special: false }, { parent: this, additionalSecretOutputs: ["result"] }).result);
-      objects.unshift(credentialsSecret(plan, (plan.objects[0].metadata.labels ?? {}) as Record<string, string>, this.password)!);
-      const secretName = plan.credentials.secretName;
+      this.password = password(choice.password, `${name}-password`);
+      objects.unshift(credentialsSecret(plan, labels, this.password)!);
+      if (plan.credentials.admin) objects.unshift(adminSecret(plan, labels, password(choice.rootPassword, `${name}-root-password`))!);
+    }
+    const secretName = plan.credentials?.secretName ?? plan.operatorSecret;
+    if (secretName) {
       const keys = CREDENTIAL_KEYS[args.preset as keyof typeof CREDENTIAL_KEYS] as CredentialKeys<P>;
       const ref = (role: string) => {
         const key = (keys as Record<string, string>)[role];
@@ -70,9 +82,11 @@ export class StatefulApp<P extends PresetName = PresetName> extends ConnectableC
       };
       this.credentials = { secretName, keys, ref };
     }
-    const resources = registerManifests(name, objects, childOpts, routeOptions(args.expose?.gateway));
-    this.statefulSet = resources.get(`apps/v1/StatefulSet/${plan.serviceName}`) as k8s.apps.v1.StatefulSet;
-    this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service;
+    // The Cluster owns the PostgreSQL volumes: Pulumi leaves it in place on destroy so the data survives (CHECKS D1).
+    const resources = registerManifests(name, objects, childOpts, (m) => ({ ...routeOptions(args.expose?.gateway)(m), ...(m.kind === "Cluster" ? { retainOnDelete: true } : {}) }));
+    this.statefulSet = resources.get(`apps/v1/StatefulSet/${plan.serviceName}`) as k8s.apps.v1.StatefulSet | undefined;
+    this.cluster = resources.get(`postgresql.cnpg.io/v1/Cluster/${name}`);
+    this.service = resources.get(`v1/Service/${plan.serviceName}`) as k8s.core.v1.Service | undefined;
     this.namespace = plan.namespace;
     this.serviceName = plan.serviceName;
     this.headlessServiceName = plan.headlessServiceName;

@@ -100,7 +100,7 @@ export const selectorsLink = stackCheck(
       const spec = record(monitor.spec);
       const where = monitoredNamespaces(monitor);
       if (where !== "any" && !where.every((ns) => judges(index, ns))) continue;
-      const pods = (where === "any" ? index.pods : where.flatMap((ns) => index.podsIn(ns))).filter((p) => selectorMatches(spec.selector, p.labels));
+      const pods = (where === "any" ? index.selectablePods() : where.flatMap((ns) => index.podsIn(ns))).filter((p) => selectorMatches(spec.selector, p.labels));
       if (pods.length === 0) report(monitor, "spec.selector", "selects no pod the cluster renders", "use the labels of the pods that serve the metrics");
     }
   },
