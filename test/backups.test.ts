@@ -16,13 +16,13 @@ function cluster(): ClusterHandle {
 }
 
 /** A platform with Ceph (and its object store) and Velero, one tenant and a StatefulApp on Ceph's block class. */
-function renderPlatform(backup?: BackupPolicyArgs | false): Promise<Rendered> {
+function renderPlatform(backup?: BackupPolicyArgs | false, preset: "mysql" | "postgresql" = "mysql"): Promise<Rendered> {
   return render(() => {
     const c = cluster();
     const ceph = new CephStorage("ceph", { cluster: c, nodes: ["n1", "n2", "n3"], deviceFilter: "^sd[b-z]", objectStore: {} });
     const backups = new Backups("backups", { cluster: c, store: { kind: "ceph", ceph }, snapshotClasses: cephSnapshotSources(ceph) });
     const shop = new Tenant("shop", { cluster: c, backups, ...(backup === undefined ? {} : { backup }) });
-    new StatefulApp("orders-db", { tenant: shop, preset: "postgresql", storage: { size: "20Gi", class: ceph.blockClass } });
+    new StatefulApp("orders-db", { tenant: shop, preset, storage: { size: "20Gi", class: ceph.blockClass } });
   });
 }
 
@@ -41,6 +41,14 @@ describe("a StatefulApp's claims are covered by its tenant's backup schedule", (
     expect(snapshotClass).toMatchObject({ driver: "rook-ceph.rbd.csi.ceph.com", deletionPolicy: "Retain", metadata: { labels: { "velero.io/csi-volumesnapshot-class": "true" } } });
     expect(r.find("StorageClass", "ceph-block").provisioner).toBe(snapshotClass.driver);
     expect(uncoveredClaims(r.manifests())).toEqual([]);
+  });
+
+  it("covers a postgresql preset's operator-made claims (CloudNativePG), and reports them without a schedule", async () => {
+    const covered = await renderPlatform(undefined, "postgresql");
+    expect(covered.find("Cluster", "orders-db", "shop")).toBeDefined();
+    expect(uncoveredClaims(covered.manifests())).toEqual([]);
+    const off = await renderPlatform(false, "postgresql");
+    expect(uncoveredClaims(off.manifests()).map((u) => u.claim.ref)).toEqual(["postgresql.cnpg.io/v1/Cluster shop/orders-db storage"]);
   });
 
   it("validates every custom resource against the upstream CRDs", () => {

@@ -28,6 +28,11 @@ export function claimsOf(manifests: readonly Manifest[]): Claim[] {
     if (m.kind === "PersistentVolumeClaim" && groupOf(m) === "") {
       return [{ ref: objectRef(m), namespace: namespaceOf(m), labels: labelsOf(m), storageClassName: text(record(m.spec).storageClassName) }];
     }
+    // CloudNativePG makes one claim per instance, labelled with its cluster's name, from `spec.storage`.
+    if (m.kind === "Cluster" && groupOf(m) === "postgresql.cnpg.io") {
+      const name = text(record(m.metadata).name) ?? "";
+      return [{ ref: `${objectRef(m)} storage`, namespace: namespaceOf(m), labels: { "cnpg.io/cluster": name }, storageClassName: text(record(record(m.spec).storage).storageClass) }];
+    }
     if (m.kind !== "StatefulSet" || groupOf(m) !== "apps") return [];
     const spec = record(m.spec);
     const selectorLabels = stringMap(record(spec.selector).matchLabels);
