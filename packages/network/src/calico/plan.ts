@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ChartOverrides, checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, podSecurityLabels, resolveChartOverrides, standardLabels } from "@slipway/core";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
+import { TIGERA_OPERATOR_VALUES } from "./chart";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
 import { NETWORK_SET_LABEL, planNetworkSets, planTenantDefaultDeny } from "./policies";
@@ -31,6 +32,7 @@ const CHART_VALUES: pulumi.Inputs = {
   goldmane: { enabled: false },
   whisker: { enabled: false },
   defaultFelixConfiguration: { enabled: false },
+  ...TIGERA_OPERATOR_VALUES,
 };
 
 function checkFlag(site: InputSite, path: string, value: unknown, fallback: boolean): boolean {
