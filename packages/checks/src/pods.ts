@@ -113,13 +113,16 @@ export function containersOf(pod: PodTemplate, lists: ContainerList[] = ALL_CONT
   return refs;
 }
 
-/** Port names that only expose metrics to a scraper (`metrics`, `http-metrics`, `telemetry`): a missed scrape is no failed request. */
-const METRICS_PORT = /^((https?|tcp)-)?(metrics|telemetry)$|-metrics$/;
+/**
+ * Port names that only answer a scraper or the kubelet (`metrics`, `http-metrics`, `telemetry`,
+ * `healthz`): a missed scrape or probe is no failed request.
+ */
+const METRICS_PORT = /^((https?|tcp)-)?(metrics|telemetry|healthz?)$|-(metrics|healthz)$/;
 
 /**
  * Containers that serve traffic: regular containers declaring a port that is not only a metrics
- * port, in workloads that are not batch jobs. An exporter or controller whose every port is a
- * metrics port is scraped, not served: it needs no readiness gate, preStop pause or second replica.
+ * or health port, in workloads that are not batch jobs. An exporter or controller whose every port is a
+ * metrics or health port is scraped, not served: it needs no readiness gate, preStop pause or second replica.
  */
 export function servingContainersOf(pod: PodTemplate): ContainerRef[] {
   if (groupOf(pod.owner) === "batch") return [];

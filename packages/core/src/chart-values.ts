@@ -1,5 +1,6 @@
 import { buildResources } from "./builders/resources";
 import { DEFAULT_PROFILE, SizePreset } from "./profile";
+import { Manifest } from "./manifest";
 
 /**
  * The secure-defaults profile written in the vocabulary Helm charts share, so every operator
@@ -31,3 +32,16 @@ export const RESTRICTED_CONTAINER = {
   capabilities: { drop: ["ALL"] },
   seccompProfile: { type: "RuntimeDefault" },
 } as const;
+
+/**
+ * A PodDisruptionBudget for chart pods whose chart renders none, or none that says
+ * `unhealthyPodEvictionPolicy` (R6, R7): one pod at a time, and a pod that is not ready never blocks a drain.
+ */
+export function disruptionBudget(name: string, namespace: string, selector: Record<string, string>, labels: Record<string, string>): Manifest {
+  return {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name, namespace, labels },
+    spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: selector } },
+  };
+}

@@ -7,6 +7,7 @@ import {
   checkOneOf,
   checkQuantity,
   checkUrl,
+  deepMerge,
   fail,
   InputSite,
   installChart,
@@ -20,6 +21,7 @@ import { checkImageMirror } from "../mirror";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
 import { HarborProject, HarborRobot } from "./harbor-resources";
+import { harborWorkloadManifests, harborWorkloadValues } from "./harbor-values";
 import { checkNameList, checkProjectName } from "./names";
 
 export const HARBOR_ADMIN_SECRET = "harbor-admin";
@@ -231,15 +233,16 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
   };
   const kubernetes = { ...opts, provider: args.cluster.provider };
   // The token certificate's Issuer and Certificate wait for cert-manager (its CRDs and webhook).
-  const planned = harborManifests(plan, args, secrets).map((manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { manifest, options: { dependsOn: certManager } } : manifest));
+  const release = `${name}-chart`;
+  const planned = [...harborManifests(plan, args, secrets), ...harborWorkloadManifests(plan.namespace, release)].map((manifest) => (manifest.apiVersion.startsWith("cert-manager.io/") && certManager ? { manifest, options: { dependsOn: certManager } } : manifest));
   const objects = registerManifests(name, planned, kubernetes, routeOptions(args.gateway));
   const namespace = objects.get(`v1/Namespace/${plan.namespace}`) as k8s.core.v1.Namespace;
   const chart = installChart(
-    `${name}-chart`,
+    release,
     HARBOR_CHART,
     {
       namespace: plan.namespace,
-      values: chartValues(plan, databasePassword),
+      values: deepMerge(chartValues(plan, databasePassword), harborWorkloadValues(release)),
       overrides: { repository: plan.chart.repository, version: plan.chart.version, imageRegistry: plan.imageRegistry },
       imageValues: harborImageValues,
     },

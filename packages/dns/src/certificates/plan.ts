@@ -18,6 +18,7 @@ import { restrictedNamespace } from "../namespace";
 import { ACME_SERVERS } from "../versions";
 import { checkHostInZone, tenantWildcard } from "../zone/naming";
 import type { Dns01Target } from "../zone/dns-zone";
+import { certManagerBudgets } from "./budgets";
 import { AcmeIssuerArgs, CertificatesArgs, GatewayCertificateArgs, GatewayTlsTarget, PrivateCaIssuerArgs } from "./args";
 
 export const CERT_MANAGER_GROUP = "cert-manager.io";
@@ -195,7 +196,7 @@ export function planCertificates(site: InputSite, args: CertificatesArgs): Certi
     namespace,
     issuerName,
     solver: planned.solver,
-    setup: [restrictedNamespace(namespace, "cert-manager"), ...planned.setup],
+    setup: [restrictedNamespace(namespace, "cert-manager"), ...planned.setup, ...certManagerBudgets(namespace, labels)],
     resources: planned.resources,
     caSecretName: "caSecretName" in planned ? (planned.caSecretName as string) : undefined,
   };

@@ -17,6 +17,7 @@ import {
   standardLabels,
 } from "@slipway/core";
 import { GatewayArgs, IngressClassArgs } from "./args";
+import { envoyGatewayBudget } from "./values";
 import { ENVOY_GATEWAY_CONTROLLER } from "./versions";
 
 export const HTTP_LISTENER = "http";
@@ -137,7 +138,7 @@ export function planGateway(site: InputSite, args: GatewayArgs): GatewayPlan {
     httpsPort,
     ingressClassName: ingressClass?.metadata.name as string | undefined,
     replicas,
-    setup: [planNamespace(namespace, labels)],
+    setup: [planNamespace(namespace, labels), envoyGatewayBudget(namespace, labels)],
     resources,
     ingressClass,
   };

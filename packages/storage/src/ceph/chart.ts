@@ -22,8 +22,9 @@ export function rookImageValues(registry: string): pulumi.Inputs {
  * and /etc/ceph emptyDirs) and standard pod labels (R15) for the rook operator and the Ceph CSI
  * operator. Both keep their chart's rollout (Recreate, one leader): a named exemption says so.
  */
-export function rookOperatorValues(): pulumi.Inputs {
-  const labels = { "app.kubernetes.io/name": "rook-ceph-operator", "app.kubernetes.io/instance": "rook-ceph", "app.kubernetes.io/part-of": "slipway" };
+export function rookOperatorValues(release: string): pulumi.Inputs {
+  // The same standard labels the chart puts on the Deployment (its release is the component's `<name>-operator`).
+  const labels = { "app.kubernetes.io/name": "rook-ceph", "app.kubernetes.io/instance": release, "app.kubernetes.io/part-of": "rook-ceph-operator" };
   return {
     resources: chartResources("small"),
     operatorPodLabels: labels,

@@ -172,7 +172,7 @@ export function planCephStorage(site: InputSite, args: CephStorageArgs): CephSto
       enableDiscoveryDaemon: false,
       csi: { enableRbdDriver: true, enableCephfsDriver: filesystemClass !== undefined },
       // The operators run restricted; only the OSDs and CSI node plugins they start touch the host.
-      ...rookOperatorValues(),
+      ...rookOperatorValues(`${name}-operator`),
     },
     chartOverrides,
     customResources,
