@@ -45,3 +45,31 @@ describe("R11 and pods an operator runs for a rendered custom resource", () => {
     expect(r11(prometheus, service({ "app.kubernetes.io/name": "prometheus", "operator.prometheus.io/name": "other" }))).toEqual(["v1/Service monitoring/prometheus"]);
   });
 });
+
+describe("L5 and a budget for a chart's pods", () => {
+  const budget: Manifest = {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name: "controller", namespace: "operators", annotations: { "slipway.dev/backend-from-chart": "operator" } },
+    spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: { app: "controller" } } },
+  };
+  const chartPod: Manifest = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "other", namespace: "operators" },
+    spec: { selector: { matchLabels: { app: "other" } }, template: { metadata: { labels: { app: "other" } }, spec: { containers: [] } } },
+  };
+  const l5 = (...objects: Manifest[]) => {
+    const stack = secureStack();
+    stack.manifests.push(namespace("operators"), budget, ...objects);
+    return runChecks(stack, { only: ["L5"] }).map((v) => v.object);
+  };
+
+  it("is not judged in a render without the chart's objects (no pod in its namespace)", () => {
+    expect(l5()).toEqual([]);
+  });
+
+  it("is judged once the chart's pods are rendered: a selector matching none of them is reported", () => {
+    expect(l5(chartPod)).toEqual(["policy/v1/PodDisruptionBudget operators/controller"]);
+  });
+});

@@ -1,3 +1,4 @@
+import { CHART_BACKEND_ANNOTATION } from "./builders/pod";
 import { buildResources } from "./builders/resources";
 import { DEFAULT_PROFILE, SizePreset } from "./profile";
 import { Manifest } from "./manifest";
@@ -34,14 +35,14 @@ export const RESTRICTED_CONTAINER = {
 } as const;
 
 /**
- * A PodDisruptionBudget for chart pods whose chart renders none, or none that says
+ * A PodDisruptionBudget for the pods of `chart` when the chart renders none, or none that says
  * `unhealthyPodEvictionPolicy` (R6, R7): one pod at a time, and a pod that is not ready never blocks a drain.
  */
-export function disruptionBudget(name: string, namespace: string, selector: Record<string, string>, labels: Record<string, string>): Manifest {
+export function disruptionBudget(chart: string, name: string, namespace: string, selector: Record<string, string>, labels: Record<string, string>): Manifest {
   return {
     apiVersion: "policy/v1",
     kind: "PodDisruptionBudget",
-    metadata: { name, namespace, labels },
+    metadata: { name, namespace, labels, annotations: { [CHART_BACKEND_ANNOTATION]: chart } },
     spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: selector } },
   };
 }

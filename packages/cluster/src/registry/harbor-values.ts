@@ -60,6 +60,6 @@ export function harborWorkloadManifests(namespace: string, release: string): Man
       metadata: { name: harborServiceAccount(component), namespace, labels },
       automountServiceAccountToken: false,
     })),
-    ...SERVED.map((component) => disruptionBudget(`harbor-${component}`, namespace, podLabels(release, component), labels)),
+    ...SERVED.map((component) => disruptionBudget("harbor", `harbor-${component}`, namespace, podLabels(release, component), labels)),
   ];
 }

@@ -10,5 +10,5 @@ const DEPLOYMENTS = [
 
 /** A PodDisruptionBudget for each of cert-manager's Deployments (R6, R7), in place of the chart's. */
 export function certManagerBudgets(namespace: string, labels: Record<string, string>): Manifest[] {
-  return DEPLOYMENTS.map(([name, component]) => disruptionBudget(`cert-manager-${component}`, namespace, certManagerPods(name, component), labels));
+  return DEPLOYMENTS.map(([name, component]) => disruptionBudget("cert-manager", `cert-manager-${component}`, namespace, certManagerPods(name, component), labels));
 }

@@ -44,5 +44,5 @@ export function envoyGatewayImageValues(registry: string): pulumi.Inputs {
 
 /** The controller's PodDisruptionBudget (R6, R7), in place of the chart's. */
 export function envoyGatewayBudget(namespace: string, labels: Record<string, string>): Manifest {
-  return disruptionBudget("envoy-gateway", namespace, CONTROLLER_PODS, labels);
+  return disruptionBudget("gateway-helm", "envoy-gateway", namespace, CONTROLLER_PODS, labels);
 }
