@@ -1,5 +1,5 @@
 import type { TenantArgs } from "@slipway/apps";
-import type { ClusterArgs, NodePoolArgs, RegistryArgs } from "@slipway/cluster";
+import type { ClusterArgs, KarpenterArgs, NodePoolArgs, RegistryArgs } from "@slipway/cluster";
 import type { CertificatesArgs, DnsZoneArgs } from "@slipway/dns";
 import type { CalicoArgs, GatewayArgs } from "@slipway/network";
 import type { LoggingArgs, MonitoringStackArgs } from "@slipway/observability";
@@ -11,7 +11,10 @@ import type { CephStorageArgs } from "@slipway/storage";
  */
 export interface PlatformSections {
   cluster: ClusterArgs;
-  nodePools: Record<string, NodePoolArgs>;
+  /** A pool's `autoscaler: karpenter` hands its nodes to the Karpenter of `autoscaling` (EKS only; on-prem node counts are manual). */
+  nodePools: Record<string, Omit<NodePoolArgs, "autoscaler"> & { autoscaler?: "karpenter" }>;
+  /** Karpenter's settings; it is installed when this is set or a pool names it. */
+  autoscaling: KarpenterArgs;
   network: CalicoArgs;
   storage: CephStorageArgs;
   registry: RegistryArgs;

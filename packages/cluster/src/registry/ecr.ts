@@ -82,8 +82,9 @@ export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<st
     );
     new aws.ecr.LifecyclePolicy(id, { repository: repository.name, policy: lifecyclePolicy(plan) }, opts);
     if (plan.pullerRoleArns.length > 0) {
+      // Pools Karpenter scales share its node role: each role is named once.
       const policy = pulumi.output(plan.pullerRoleArns).apply((arns) =>
-        JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "NodesPull", Effect: "Allow", Principal: { AWS: arns }, Action: PULL_ACTIONS }] }),
+        JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "NodesPull", Effect: "Allow", Principal: { AWS: [...new Set(arns)] }, Action: PULL_ACTIONS }] }),
       );
       new aws.ecr.RepositoryPolicy(id, { repository: repository.name, policy }, opts);
     }
