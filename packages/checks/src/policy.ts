@@ -8,7 +8,7 @@ import { runCheck } from "./runner";
 import type { Check, ObjectCheck, StackCheck, StackView, Violation } from "./types";
 
 export interface PolicyOptions {
-  /** Exemptions for platform host agents. @default defaultExemptions */
+  /** Named exemptions (host agents, operator charts' fixed settings). @default defaultExemptions */
   exemptions?: readonly Exemption[];
   /** How hard a violation fails `pulumi preview`/`up`. @default "mandatory" */
   enforcementLevel?: EnforcementLevel;
