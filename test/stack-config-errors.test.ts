@@ -32,6 +32,10 @@ const cases: [string, string, (c: Config) => void, string, string][] = [
   ["team with the removed cloud-side namespaces", "prod", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[0].namespaces = ["shop"])), "platform:cluster.access.teams[0].namespaces", '["shop"]'],
   ["no cluster admin and no creator admin", "staging", edit("cluster", (v) => ((v.access as Config).admins = [])), "platform:cluster.access.admins", "[]"],
   ["ECR repository name", "staging", edit("registry", (v) => ((v.repositories as string[])[0] = "Shop/Web")), "platform:registry.repositories[0]", '"Shop/Web"'],
+  ["backup retention without a unit", "prod", edit("backups", (v) => (v.defaults = { retention: "30" })), "platform:backups.defaults.retention", '"30"'],
+  ["tenant backup cron with six fields", "local", edit("tenants", (v) => ((v.shop as Config).backup = { schedule: "0 0 */6 * * *" })), "platform:tenants.shop.backup.schedule", '"0 0 */6 * * *"'],
+  ["backups on Ceph without an object store", "local", edit("storage", (v) => delete v.objectStore), "platform:backups.store.ceph", "undefined"],
+  ["a KMS key for Ceph's bucket", "local", edit("backups", (v) => (v.store = { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/x" })), "platform:backups.store.kmsKeyArn", "arn:aws:kms"],
 ];
 
 describe("wrong stack config gives one clear error naming the key", () => {

@@ -7,6 +7,7 @@ import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
 import { stackAlerting } from "./alerting";
+import { BackupsSection, platformBackups } from "./backups";
 import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
 
 /** The label platform hosts live under: `<name>.platform.<domain>` (Grafana, Harbor). */
@@ -105,6 +106,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     fromSection("logging", () => new Logging("logging", { ...logging, backend, cluster, monitoring }));
   }
 
+  const backups = sections.backups ? platformBackups(section<BackupsSection>("backups"), cluster, ceph) : undefined;
+
   const tenants = Object.entries(tenantConfigs).map(([name, args]) =>
     fromSection(`tenants.${name}`, () =>
       new Tenant(name, {
@@ -113,6 +116,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
         gateway,
         platform: { ingress: gateway.namespace, monitoring: monitoring.monitoringNamespace },
         ...(registry.pullSecretDockerConfig ? { registry } : {}),
+        ...(backups ? { backups } : {}),
       }),
     ),
   );

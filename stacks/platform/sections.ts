@@ -4,6 +4,7 @@ import type { CertificatesArgs, DnsZoneArgs } from "@slipway/dns";
 import type { CalicoArgs, GatewayArgs } from "@slipway/network";
 import type { LoggingArgs, MonitoringStackArgs } from "@slipway/observability";
 import type { CephStorageArgs } from "@slipway/storage";
+import type { BackupsSection } from "./backups";
 
 /**
  * What each `platform:<section>` of a stack file is: its component's args (plus the few settings the
@@ -25,5 +26,7 @@ export interface PlatformSections {
   /** `grafanaHost` is read by the program. */
   monitoring: MonitoringStackArgs & { grafanaHost?: boolean };
   logging: LoggingArgs;
+  /** Velero; the store (Ceph or S3) and snapshot classes follow from the cluster. */
+  backups: BackupsSection;
   tenants: Record<string, TenantArgs>;
 }

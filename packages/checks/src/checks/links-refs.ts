@@ -16,9 +16,14 @@ function referenceGranted(index: StackIndex, route: Manifest, targetNs: string, 
   });
 }
 
-/** A Secret that a rendered cert-manager Certificate issues (`spec.secretName`): cert-manager creates it in the cluster. */
+/**
+ * A Secret a rendered controller writes: a cert-manager Certificate's `spec.secretName`, or the
+ * keys Rook writes beside an ObjectBucketClaim (a Secret named like the claim).
+ */
 function issuedSecret(index: StackIndex, kind: string, namespace: string, name: string): boolean {
-  return kind === "Secret" && index.inNamespace("Certificate", namespace).some((c) => c.apiVersion.startsWith("cert-manager.io/") && record(c.spec).secretName === name);
+  if (kind !== "Secret") return false;
+  const certificate = index.inNamespace("Certificate", namespace).some((c) => c.apiVersion.startsWith("cert-manager.io/") && record(c.spec).secretName === name);
+  return certificate || index.inNamespace("ObjectBucketClaim", namespace).some((c) => c.apiVersion.startsWith("objectbucket.io/") && c.metadata.name === name);
 }
 
 export const routeBackends = stackCheck(
