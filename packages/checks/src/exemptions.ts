@@ -44,6 +44,7 @@ export const defaultExemptions: readonly Exemption[] = [
   { name: "rook-ceph-operator", namespace: "rook-ceph", workload: "rook-ceph-operator", checks: ["R10"], reason: "one leader, and the chart fixes its strategy to Recreate" },
   { name: "ceph-csi-operator", namespace: "rook-ceph", workload: "ceph-csi-controller-manager", checks: ["R10"], reason: "the Ceph CSI operator's chart sets no rollout strategy; it is one leader-elected controller" },
   { name: "kube-state-metrics", namespace: "monitoring", workload: "*kube-state-metrics", checks: ["R10"], reason: "its chart sets no rollout strategy or preStop hook; a rollout costs at most one missed scrape" },
+  { name: "opencost", namespace: "monitoring", workload: "*opencost", checks: ["R10"], reason: "its chart offers no preStop hook; a cost query retried during a rollout loses nothing" },
   { name: "cert-manager-webhook", namespace: "cert-manager", workload: "*cert-manager-webhook", checks: ["R10"], reason: "its chart offers no preStop hook; two replicas and a budget keep the webhook answering during a rollout" },
   {
     name: "envoy-gateway",

@@ -25,6 +25,7 @@ describe("host agent exemptions", () => {
       ["rook-ceph", "rook-ceph-operator"],
       ["rook-ceph", "ceph-csi-controller-manager"],
       ["monitoring", "*kube-state-metrics"],
+      ["monitoring", "*opencost"],
       ["cert-manager", "*cert-manager-webhook"],
       ["gateway-system", "envoy-gateway"],
       ["harbor", "*-harbor-*"],
