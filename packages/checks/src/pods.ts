@@ -113,10 +113,20 @@ export function containersOf(pod: PodTemplate, lists: ContainerList[] = ALL_CONT
   return refs;
 }
 
-/** Containers that serve traffic: regular containers declaring at least one port, in workloads that are not batch jobs. */
+/**
+ * Port names that only answer a scraper or the kubelet (`metrics`, `http-metrics`, `telemetry`,
+ * `healthz`): a missed scrape or probe is no failed request.
+ */
+const METRICS_PORT = /^((https?|tcp)-)?(metrics|telemetry|healthz?)$|-(metrics|healthz)$/;
+
+/**
+ * Containers that serve traffic: regular containers declaring a port that is not only a metrics
+ * or health port, in workloads that are not batch jobs. An exporter or controller whose every port is a
+ * metrics or health port is scraped, not served: it needs no readiness gate, preStop pause or second replica.
+ */
 export function servingContainersOf(pod: PodTemplate): ContainerRef[] {
   if (groupOf(pod.owner) === "batch") return [];
-  return containersOf(pod, ["containers"]).filter((ref) => list(ref.container.ports).length > 0);
+  return containersOf(pod, ["containers"]).filter((ref) => list(ref.container.ports).some((port) => !METRICS_PORT.test(String(record(port).name ?? ""))));
 }
 
 /** Kinds that keep a set of long-running replicas behind a Service. */

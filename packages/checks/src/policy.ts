@@ -2,13 +2,13 @@ import type { Manifest } from "@slipway/core";
 // Types only: importing this file never loads @pulumi/policy (an optional peer) or starts a policy server.
 import type { EnforcementLevel, Policies, ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { allChecks } from "./checks";
-import { defaultExemptions, Exemption, exemptionFor, honouredExemptions, validateExemptions } from "./exemptions";
+import { defaultExemptions, Exemption, exemptionFor, honouredExemptions, validateExemptions, waivesPodSecurity } from "./exemptions";
 import { cloudRef, objectRef, record } from "./objects";
 import { runCheck } from "./runner";
 import type { Check, ObjectCheck, StackCheck, StackView, Violation } from "./types";
 
 export interface PolicyOptions {
-  /** Exemptions for platform host agents. @default defaultExemptions */
+  /** Named exemptions (host agents, operator charts' fixed settings). @default defaultExemptions */
   exemptions?: readonly Exemption[];
   /** How hard a violation fails `pulumi preview`/`up`. @default "mandatory" */
   enforcementLevel?: EnforcementLevel;
@@ -105,7 +105,7 @@ function stackPolicy(check: StackCheck, exemptions: readonly Exemption[], enforc
 function exemptionGuard(exemptions: readonly Exemption[], enforcementLevel: EnforcementLevel): StackValidationPolicy {
   return {
     name: "slipway-exemptions",
-    description: "Host-agent exemptions hold only in rendered namespaces labelled pod-security.kubernetes.io/enforce: privileged",
+    description: "Exemptions hold only in rendered, non-tenant namespaces; those that waive a Pod Security check only where the namespace is labelled pod-security.kubernetes.io/enforce: privileged",
     enforcementLevel,
     validateStack: (args, reportViolation: ReportViolation) => {
       const { view, urns } = stackViewFromResources(args.resources);
@@ -114,7 +114,8 @@ function exemptionGuard(exemptions: readonly Exemption[], enforcementLevel: Enfo
         for (const v of runCheck(check, view)) {
           const claimed = exemptionFor(v, exemptions);
           if (claimed && !exemptionFor(v, honoured)) {
-            reportViolation(`${describe(v)} Exemption "${claimed.name}" does not hold: namespace ${claimed.namespace} is not a rendered, privileged system namespace.`, urns.get(v.object));
+            const needs = waivesPodSecurity(claimed) ? "a rendered, privileged system namespace" : "a rendered, non-tenant namespace";
+            reportViolation(`${describe(v)} Exemption "${claimed.name}" does not hold: namespace ${claimed.namespace} is not ${needs}.`, urns.get(v.object));
           }
         }
       }

@@ -5,7 +5,7 @@ import { clusterView, ownedBy } from "./cluster-view";
 import type { Check, StackView, Violation } from "./types";
 
 export interface RunOptions {
-  /** Exemptions for platform host agents. @default defaultExemptions (calico-node, rook-ceph-osd-*, fluent-bit) */
+  /** Named exemptions (host agents, operator charts' fixed settings). @default defaultExemptions */
   exemptions?: readonly Exemption[];
   /** Run only these check ids. @default every check */
   only?: string[];

@@ -25,6 +25,14 @@ const DESCRIPTIVE_SUFFIXES: Array<[suffix: RegExp, value: RegExp]> = [
   [/[_.-]?(host|audience|issuer)$/i, /^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$|^[a-z0-9.-]+:\d+$|^https:\/\/[^\s@]+$/i],
   [/[_.-]?(ttl|timeout|expiry|expiration|lifetime|seconds|minutes|length|size|bits|rounds|interval)$/i, /^\d+(\.\d+)?(ms|s|m|h|d)?$/],
   [/[_.-]?(enabled|required|disabled)$/i, /^(true|false)$/i],
+  // A login name beside a secret word (`REGISTRY_CREDENTIAL_USERNAME`): one word, never `user:password`.
+  [/[_.-]?user(_?name)?$/i, /^[a-z_][a-z0-9_.@-]{0,63}$/i],
+  // Where a secret lives, by Kubernetes name: `--tls-secret-name` holding a DNS-1123 name with a dash or
+  // dot, `inject-ca-from-secret` holding `<namespace>/<name>`. A password-like word (`hunter2`) still fails.
+  [/[_.-]?secret[_-]?name$/i, /^[a-z0-9]+([.-][a-z0-9]+)+$/],
+  [/[_.-]?from[_-]?secret$/i, /^[a-z0-9]([a-z0-9-]*[a-z0-9])?\/[a-z0-9]+([.-][a-z0-9]+)*$/],
+  // A field or label selector (`--secret-field-selector=type!=kubernetes.io/dockercfg`): `key op value` terms.
+  [/[_.-]?selector$/i, /^[a-z0-9_./-]+(!=|==|=)[a-z0-9_./-]+(,[a-z0-9_./-]+(!=|==|=)[a-z0-9_./-]+)*$/i],
 ];
 /** Values that only point at where a secret comes from (`$(VAR)`, `${VAR}`, `$VAR` expansions), or hold nothing (YAML null). */
 const EXPANSION = /^\$(\([A-Za-z_][A-Za-z0-9_]*\)|\{[^{}\s]+\}|[A-Z_][A-Z0-9_]*)$|^(null|Null|NULL|~)$/;

@@ -206,7 +206,14 @@ const evasive: Array<[id: string, ...Case]> = [
   ["X1", "a PEM private key in a file", (s) => configFile(s, "tls.key", "-----BEGIN RSA PRIVATE KEY-----\nMIIfake\n-----END RSA PRIVATE KEY-----\n")],
   ["X1", "a password file written as binaryData", (s) => (find(s, "ConfigMap", "cart-config").binaryData = { "app.env": Buffer.from("DB_PASSWORD=hunter2\n").toString("base64") })],
   ["X1", "a token in a pod annotation", (s) => (find(s, "Deployment", "cart").spec.template.metadata.annotations = { "vault.example.test/token": "s.fakeToken123" })],
+  ["X1", "user:password behind a _USERNAME suffix", (s) => env(s, "REGISTRY_CREDENTIAL_USERNAME", "admin:hunter2")],
+  ["X1", "a password-like word behind a secret-name flag", (s) => (cart(s).args = ["serve", "--tls-secret-name=hunter2"])],
+  ["X1", "a password behind a selector flag", (s) => (cart(s).args = ["serve", "--secret-field-selector", "hunter2"])],
+  ["X1", "a password in an inject-from-secret annotation", (s) => (service(s).metadata.annotations = { "example.test/inject-ca-from-secret": "hunter2" })],
   ["X1", "an API key in a Service annotation", (s) => (service(s).metadata.annotations = { "monitoring.example.test/api-key": "fake-key-123" })],
+  // R4, R10: a metrics port beside a serving port leaves the container serving
+  ["R4", "a metrics port beside the serving port, with no readiness probe", (s) => (cart(s).ports.push({ name: "metrics", containerPort: 9090 }), delete cart(s).readinessProbe)],
+  ["R10", "a metrics port beside the serving port, with no preStop pause", (s) => (cart(s).ports.push({ name: "http-metrics", containerPort: 9090 }), delete cart(s).lifecycle)],
   // W2
   ["W2", "s3:** (two stars dodge service:*)", (s) => iamPolicy(s, { Action: "s3:**", Resource: "arn:aws:s3:::cart-assets/*" })],
   ["W2", "iam:Pass*", (s) => iamPolicy(s, { Action: ["iam:Pass*"], Resource: "arn:aws:iam::111122223333:role/cart-*" })],
@@ -256,6 +263,16 @@ const controls: Case[] = [
   ["a token audience", (s) => env(s, "TOKEN_AUDIENCE", "sts.amazonaws.com")],
   ["a public key and a cache key", (s) => (env(s, "JWT_PUBLIC_KEY_URL", "https://auth.example.test/jwks.json"), env(s, "CACHE_KEY", "cart"))],
   ["a token TTL", (s) => env(s, "TOKEN_TTL", "3600")],
+  [
+    "a metrics-only exporter sidecar without probes or a preStop pause (scraped, not served)",
+    (s) => {
+      const { readinessProbe: _r, livenessProbe: _l, lifecycle: _p, ...rest } = cart(s);
+      cartPod(s).containers.push({ ...rest, name: "exporter", ports: [{ name: "metrics", containerPort: 9100 }] });
+    },
+  ],
+  ["a registry login name (Harbor's REGISTRY_CREDENTIAL_USERNAME)", (s) => env(s, "REGISTRY_CREDENTIAL_USERNAME", "harbor_registry_user")],
+  ["the name of the Secret a CA lives in (cert-manager's webhook)", (s) => (cart(s).args = ["serve", "--dynamic-serving-ca-secret-name=cart-webhook-ca", "--secret-field-selector=type!=kubernetes.io/dockercfg,type!=helm.sh/release.v1"])],
+  ["cert-manager's inject-ca-from-secret annotation", (s) => (service(s).metadata.annotations = { "cert-manager.io/inject-ca-from-secret": "cert-manager/cart-webhook-ca" })],
   ["a token endpoint URL", (s) => env(s, "OAUTH_TOKEN_URL", "https://auth.example.test/oauth/token")],
   ["the shell's PWD", (s) => env(s, "PWD", "/app")],
   ["a BYPASS_CACHE flag", (s) => env(s, "BYPASS_CACHE", "true")],
@@ -275,7 +292,7 @@ const failing = (stack: StackView) => [...new Set(runChecks(stack).map((v) => v.
 describe("evasive inputs", () => {
   it("number at least 40, across every hardened check", () => {
     expect(evasive.length).toBeGreaterThanOrEqual(40);
-    expect([...new Set(evasive.map(([id]) => id))].sort()).toEqual(["A1", "N1", "N3", "S13", "S2", "S6", "S8", "S9", "W2", "W3", "X1"]);
+    expect([...new Set(evasive.map(([id]) => id))].sort()).toEqual(["A1", "N1", "N3", "R10", "R4", "S13", "S2", "S6", "S8", "S9", "W2", "W3", "X1"]);
   });
 
   it.each(evasive)("%s catches %s, and no other check fires", (id, _what, mutate) => {

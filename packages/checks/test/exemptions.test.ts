@@ -1,4 +1,4 @@
-import { defaultExemptions, Exemption, runChecks, StackView } from "@slipway/checks";
+import { defaultExemptions, Exemption, runChecks, StackView, waivesPodSecurity } from "@slipway/checks";
 import { SlipwayInputError } from "@slipway/core";
 import { agentNamespace, hostAgent, PRIVILEGED } from "./host-agents";
 import { secureStack, TENANT } from "./fixture";
@@ -15,14 +15,25 @@ function withAgent(namespaceLabels: Record<string, string> | undefined, namespac
 const failing = (stack: StackView, exemptions?: readonly Exemption[]) => [...new Set(runChecks(stack, exemptions ? { exemptions } : {}).map((v) => v.check))].sort();
 
 describe("host agent exemptions", () => {
-  it("lists exactly the five platform host agents by default", () => {
+  it("lists exactly the five platform host agents and the operator charts' fixed settings by default", () => {
     expect(defaultExemptions.map((e) => [e.namespace, e.workload])).toEqual([
       ["calico-system", "calico-node"],
       ["rook-ceph", "rook-ceph-osd-*"],
       ["logging", "fluent-bit"],
       ["tigera-operator", "tigera-operator"],
       ["monitoring-agents", "*prometheus-node-exporter"],
+      ["rook-ceph", "rook-ceph-operator"],
+      ["rook-ceph", "ceph-csi-controller-manager"],
+      ["monitoring", "*kube-state-metrics"],
+      ["monitoring", "*opencost"],
+      ["cert-manager", "*cert-manager-webhook"],
+      ["gateway-system", "envoy-gateway"],
+      ["harbor", "*-harbor-*"],
+      ["harbor", "*-harbor-core"],
+      ["harbor", "*-harbor-registry"],
     ]);
+    // Only host agents waive what Pod Security admission enforces.
+    expect(defaultExemptions.filter(waivesPodSecurity).map((e) => e.name)).toEqual(["calico-node", "rook-ceph-osd", "fluent-bit", "tigera-operator", "node-exporter"]);
   });
 
   it("waives S6/S8/S9 and the other host-access checks for calico-node in a privileged calico-system", () => {
@@ -58,6 +69,19 @@ describe("host agent exemptions", () => {
   it("matches workload name patterns", () => {
     expect(runChecks(withAgent(PRIVILEGED, "rook-ceph", "rook-ceph-osd-0"))).toEqual([]);
     expect(failing(withAgent(PRIVILEGED, "rook-ceph", "rook-ceph-mon-a"))).toEqual(HOST_ACCESS_FAILURES);
+  });
+
+  it("honours an exemption that waives no Pod Security check in a restricted platform namespace, never in a tenant's", () => {
+    // S7 (a read-only root) is not enforced by admission: a chart's fixed setting may be waived outside privileged namespaces.
+    const readOnlyRoot: Exemption = { name: "agent-root", namespace: "agents", workload: "agent", checks: ["S7"], reason: "test" };
+    const restricted = { "pod-security.kubernetes.io/enforce": "restricted" };
+    const s7 = (stack: StackView) => runChecks(stack, { exemptions: [readOnlyRoot] }).filter((v) => v.check === "S7");
+    expect(s7(withAgent(restricted, "agents", "agent"))).toEqual([]);
+    expect(s7(withAgent({ ...restricted, "slipway.dev/tenant": "agents" }, "agents", "agent")).length).toBeGreaterThan(0);
+    expect(s7(withAgent(undefined, "agents", "agent")).length).toBeGreaterThan(0);
+    // One that also waives a Pod Security check needs the privileged label, whatever else it waives.
+    const withS6: Exemption = { ...readOnlyRoot, checks: ["S6", "S7"] };
+    expect(failing(withAgent(restricted, "agents", "agent"), [withS6])).toEqual(expect.arrayContaining(["S6", "S7"]));
   });
 
   it("rejects an exemption naming an unknown check", () => {

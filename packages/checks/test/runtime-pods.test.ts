@@ -26,3 +26,50 @@ describe("N2 and pods created at run time", () => {
     expect(n2(fromProxiesIn(namespace("gateway-system", { "slipway.dev/tenant": "gateway-system" }))).map((v) => v.field)).toEqual(["spec.ingress[0].from[0].podSelector"]);
   });
 });
+
+describe("R11 and pods an operator runs for a rendered custom resource", () => {
+  const service = (selector: Record<string, string>): Manifest => ({ apiVersion: "v1", kind: "Service", metadata: { name: "prometheus", namespace: "monitoring" }, spec: { selector, ports: [{ port: 9090, targetPort: "http-web" }] } });
+  const prometheus: Manifest = { apiVersion: "monitoring.coreos.com/v1", kind: "Prometheus", metadata: { name: "main", namespace: "monitoring" }, spec: {} };
+  const r11 = (...objects: Manifest[]) => {
+    const stack = secureStack();
+    stack.manifests.push(namespace("monitoring"), ...objects);
+    return runChecks(stack).filter((v) => v.check === "R11").map((v) => v.object);
+  };
+
+  it("accepts a Service selecting the pods the prometheus-operator runs for a rendered Prometheus", () => {
+    expect(r11(prometheus, service({ "app.kubernetes.io/name": "prometheus", "operator.prometheus.io/name": "main" }))).toEqual([]);
+  });
+
+  it("still reports it when no such Prometheus is rendered, or the selector names another one", () => {
+    expect(r11(service({ "app.kubernetes.io/name": "prometheus", "operator.prometheus.io/name": "main" }))).toEqual(["v1/Service monitoring/prometheus"]);
+    expect(r11(prometheus, service({ "app.kubernetes.io/name": "prometheus", "operator.prometheus.io/name": "other" }))).toEqual(["v1/Service monitoring/prometheus"]);
+  });
+});
+
+describe("L5 and a budget for a chart's pods", () => {
+  const budget: Manifest = {
+    apiVersion: "policy/v1",
+    kind: "PodDisruptionBudget",
+    metadata: { name: "controller", namespace: "operators", annotations: { "slipway.dev/backend-from-chart": "operator" } },
+    spec: { maxUnavailable: 1, unhealthyPodEvictionPolicy: "AlwaysAllow", selector: { matchLabels: { app: "controller" } } },
+  };
+  const chartPod: Manifest = {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "other", namespace: "operators" },
+    spec: { selector: { matchLabels: { app: "other" } }, template: { metadata: { labels: { app: "other" } }, spec: { containers: [] } } },
+  };
+  const l5 = (...objects: Manifest[]) => {
+    const stack = secureStack();
+    stack.manifests.push(namespace("operators"), budget, ...objects);
+    return runChecks(stack, { only: ["L5"] }).map((v) => v.object);
+  };
+
+  it("is not judged in a render without the chart's objects (no pod in its namespace)", () => {
+    expect(l5()).toEqual([]);
+  });
+
+  it("is judged once the chart's pods are rendered: a selector matching none of them is reported", () => {
+    expect(l5(chartPod)).toEqual(["policy/v1/PodDisruptionBudget operators/controller"]);
+  });
+});

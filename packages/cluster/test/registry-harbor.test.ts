@@ -41,6 +41,30 @@ describe("Registry on Harbor", () => {
     expect(r.find("Namespace", "harbor").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/warn": "restricted", "pod-security.kubernetes.io/audit": "restricted" });
   });
 
+  it("runs each component as its own ServiceAccount, the served ones twice with a budget, the merged values keeping ours", async () => {
+    const r = await render(() => harbor());
+    const [chart] = r.charts();
+    for (const component of ["nginx", "portal", "core", "jobservice", "trivy"]) {
+      expect(at(chart.values, `${component}.serviceAccountName`)).toBe(`harbor-${component}`);
+      expect(at(chart.values, `${component}.replicas`)).toBe(2);
+      expect(r.find("PodDisruptionBudget", `harbor-${component}`, "harbor").spec).toEqual({
+        maxUnavailable: 1,
+        unhealthyPodEvictionPolicy: "AlwaysAllow",
+        selector: { matchLabels: { release: "images-chart", app: "harbor", component } },
+      });
+    }
+    for (const path of ["registry.serviceAccountName", "database.internal.serviceAccountName", "redis.internal.serviceAccountName"]) {
+      const name = at(chart.values, path) as string;
+      expect(r.find("ServiceAccount", name, "harbor").automountServiceAccountToken).toBe(false);
+    }
+    // The registry's image store is one ReadWriteOnce volume: one replica (a named exemption).
+    expect(at(chart.values, "registry.replicas")).toBeUndefined();
+    // Merging kept the component's own settings beside the workload values.
+    expect(at(chart.values, "jobservice.existingSecret")).toBe("harbor-internal");
+    expect(at(chart.values, "jobservice.jobLoggers")).toEqual(["database"]);
+    expect(at(chart.values, "registry.credentials.existingSecret")).toBe("harbor-registry-credentials");
+  });
+
   it("keeps the admin password, robot secrets and pull secret as Pulumi secrets, in Secrets only", async () => {
     const flags: Record<string, Promise<boolean>> = {};
     let admin = "";

@@ -44,7 +44,8 @@ export function installChart(
   return new k8s.helm.v4.Chart(name, { ...chartReference(source), version: source.version, namespace: args.namespace, values, skipCrds: false }, opts);
 }
 
-function deepMerge(base: pulumi.Inputs, extra: pulumi.Inputs): pulumi.Inputs {
+/** Chart values `extra` laid over `base`: maps merge key by key, anything else (lists, Outputs) replaces. */
+export function deepMerge(base: pulumi.Inputs, extra: pulumi.Inputs): pulumi.Inputs {
   const out: pulumi.Inputs = { ...base };
   for (const [key, value] of Object.entries(extra)) {
     const current = out[key];

@@ -13,5 +13,6 @@ export * from "./handles";
 export * from "./charts";
 export * from "./pod-security";
 export * from "./operator";
+export * from "./chart-values";
 export * from "./backups";
 export * from "./metrics";

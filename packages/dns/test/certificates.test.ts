@@ -53,11 +53,19 @@ describe("Certificates, ACME HTTP-01 through the gateway", () => {
     expect(chart.values).toMatchObject({
       crds: { enabled: true, keep: true },
       replicaCount: 2,
-      podDisruptionBudget: { enabled: true },
+      // The chart's budgets cannot say unhealthyPodEvictionPolicy: ours replace them (R6, R7).
+      podDisruptionBudget: { enabled: false },
       config: { apiVersion: "controller.config.cert-manager.io/v1alpha1", kind: "ControllerConfiguration", enableGatewayAPI: true },
       serviceAccount: { name: "cert-manager" },
     });
     expect(at(chart.values, "serviceAccount.annotations")).toBeUndefined();
+    for (const [name, component] of [["cert-manager", "controller"], ["webhook", "webhook"], ["cainjector", "cainjector"]]) {
+      expect(r.find("PodDisruptionBudget", `cert-manager-${component}`, "cert-manager").spec).toEqual({
+        maxUnavailable: 1,
+        unhealthyPodEvictionPolicy: "AlwaysAllow",
+        selector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/component": component } },
+      });
+    }
     expect(r.find("Namespace", "cert-manager").metadata.labels).toMatchObject({ "pod-security.kubernetes.io/enforce": "restricted" });
     expect(r.cloud()).toEqual([]);
   });

@@ -51,7 +51,13 @@ describe("Gateway with a zone, certificates and an app", () => {
     const chart = r.charts().find((c) => c.name === "platform-envoy-gateway")!;
     expect(chart).toMatchObject({ chart: `${ENVOY_GATEWAY_CHART.repository}/gateway-helm`, version: ENVOY_GATEWAY_CHART.version, namespace: "gateway-system" });
     expect(chart.chart).toBe("oci://docker.io/envoyproxy/gateway-helm");
-    expect(chart.values).toMatchObject({ deployment: { replicas: 2 }, podDisruptionBudget: { minAvailable: 1 } });
+    // The chart's budget is off (it cannot say unhealthyPodEvictionPolicy); ours keeps one controller up through drains (R6, R7).
+    expect(chart.values).toMatchObject({ deployment: { replicas: 2 }, podDisruptionBudget: { minAvailable: 0 } });
+    expect(r.find("PodDisruptionBudget", "envoy-gateway", "gateway-system").spec).toEqual({
+      maxUnavailable: 1,
+      unhealthyPodEvictionPolicy: "AlwaysAllow",
+      selector: { matchLabels: { "control-plane": "envoy-gateway" } },
+    });
     expect(r.find("Namespace", "gateway-system").metadata.labels).toMatchObject({
       "pod-security.kubernetes.io/enforce": "restricted",
       "pod-security.kubernetes.io/enforce-version": "v1.33",

@@ -32,9 +32,26 @@ describe("CephStorage, defaults on three nodes", () => {
       monitoring: { enabled: true },
       enableDiscoveryDaemon: false,
       csi: { enableRbdDriver: true, enableCephfsDriver: true },
-      // The operators run restricted (Pod Security); only the pods they start touch the host.
-      containerSecurityContext: { runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016, allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } },
-      "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
+      // Requests and limits (R1-R3) and the chart's own standard labels on the operator's pods (R15).
+      resources: { requests: { cpu: "100m", memory: "256Mi", "ephemeral-storage": "64Mi" }, limits: { cpu: "500m", memory: "256Mi", "ephemeral-storage": "1Gi" } },
+      operatorPodLabels: { "app.kubernetes.io/name": "rook-ceph", "app.kubernetes.io/instance": "ceph-operator", "app.kubernetes.io/part-of": "rook-ceph-operator" },
+      // The operators run restricted (Pod Security) on a read-only root; only the pods they start touch the host.
+      containerSecurityContext: {
+        runAsNonRoot: true,
+        runAsUser: 2016,
+        runAsGroup: 2016,
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        privileged: false,
+        capabilities: { drop: ["ALL"] },
+        seccompProfile: { type: "RuntimeDefault" },
+      },
+      "ceph-csi-operator": {
+        controllerManager: {
+          manager: { resources: { requests: { cpu: "50m", memory: "128Mi", "ephemeral-storage": "64Mi" }, limits: { cpu: "250m", memory: "128Mi", "ephemeral-storage": "512Mi" } } },
+          podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+        },
+      },
     });
     expect(r.find("Namespace", "rook-ceph").metadata.labels).toMatchObject({
       "pod-security.kubernetes.io/enforce": "privileged",

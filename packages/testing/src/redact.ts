@@ -20,8 +20,13 @@ export function pathSegment(parent: string, key: string | number): string {
   return `${parent}[${JSON.stringify(key)}]`;
 }
 
-/** Replaces every leaf under `value` with REDACTED, keeping map keys so reviewers still see the shape. */
+/**
+ * Replaces every leaf under `value` with REDACTED, keeping map keys so reviewers still see the shape.
+ * An empty value (a Secret whose `data:` a chart rendered with no keys) stays empty: it hides
+ * nothing, and a marker in its place would turn an empty map into one string.
+ */
 export function redactLeaves(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
   if (Array.isArray(value)) return value.map(redactLeaves);
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactLeaves(v)]));
   return REDACTED;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { parseAllDocuments } from "yaml";
-import { render, REDACTED } from "@slipway/testing";
+import { render, REDACTED, Rendered } from "@slipway/testing";
 import { FAKE_TOKEN, sampleProgram } from "./fixtures/sample-program";
 
 describe("toYaml", () => {
@@ -24,6 +24,15 @@ describe("toYaml", () => {
     expect(yaml).not.toContain("fake-annotation-secret-3");
     expect(yaml).toContain("visible");
     expect(rendered.byType("kubernetes:core/v1:ConfigMap")[0].secretPaths).toEqual(['metadata.annotations["example.com/token"]']);
+  });
+
+  it("keeps a chart Secret's keys and an empty data map empty, redacting only the values", () => {
+    // A chart Secret with no keys (`data:` with nothing under it reads as null) stays empty, not one "<redacted>" string.
+    const empty = new Rendered([], {}, [], [{ apiVersion: "v1", kind: "Secret", metadata: { name: "registryctl", namespace: "harbor" }, type: "Opaque", data: null }]);
+    expect(empty.redactedManifests()[0].data).toBeNull();
+    const keyed = new Rendered([], {}, [], [{ apiVersion: "v1", kind: "Secret", metadata: { name: "jobservice", namespace: "harbor" }, data: { JOBSERVICE_SECRET: "c2VjcmV0", EMPTY: null } }]);
+    expect(keyed.redactedManifests()[0].data).toEqual({ JOBSERVICE_SECRET: REDACTED, EMPTY: null });
+    expect(keyed.toYaml()).not.toContain("c2VjcmV0");
   });
 
   it("is stable across renders", async () => {

@@ -88,7 +88,8 @@ export const selectorsLink = stackCheck(
     // Services (R11), NetworkPolicies (N2) and HPA targets (R9) are judged by their own checks.
     for (const pdb of index.byKind("PodDisruptionBudget")) {
       if (!judges(index, namespaceOf(pdb))) continue;
-      if (annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim()) continue; // protects a chart's pods
+      // A budget for a chart's pods, in a render without the chart's objects (no pod in its namespace at all).
+      if (annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim() && index.podsIn(namespaceOf(pdb)).length === 0) continue;
       if (!index.podsIn(namespaceOf(pdb)).some((pod) => selectorMatches(record(pdb.spec).selector, pod.labels))) {
         report(pdb, "spec.selector", "selects no pod the cluster renders in its namespace", "use the selector labels of the workload it protects");
       }

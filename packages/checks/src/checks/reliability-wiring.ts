@@ -3,6 +3,7 @@ import { Report, stackCheck } from "../define";
 import { groupOf, isKind, list, namespaceOf, record, stringMap, text } from "../objects";
 import { containersOf, podTemplateOf, PodTemplate } from "../pods";
 import { isEmptySelector, labelsMatch, selectorMatches } from "../selectors";
+import { operatorPodLabels } from "../operator-pods";
 import { indexOf } from "../stack-index";
 
 const SELECTING_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"];
@@ -40,6 +41,8 @@ export const selectors = stackCheck(
       if (spec.type === "ExternalName" || Object.keys(selector).length === 0) continue;
       const pods = index.podsIn(namespaceOf(svc)).filter((pod) => labelsMatch(selector, pod.labels));
       if (pods.length === 0) {
+        // Pods an operator runs for a rendered custom resource (Prometheus, Alertmanager): their ports are the operator's to declare.
+        if (operatorPodLabels(index, namespaceOf(svc)).some((labels) => labelsMatch(selector, labels))) continue;
         report(svc, "spec.selector", "selects no rendered pod", "use the selector labels of the workload this Service fronts");
         continue;
       }

@@ -5,6 +5,7 @@ import {
   checkHostname,
   checkOneOf,
   checkQuantity,
+  deepMerge,
   fail,
   InputSite,
   installOperator,
@@ -20,6 +21,7 @@ import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
 import { HarborProject, HarborRobot } from "./harbor-resources";
 import { buildProxyCacheEndpoints, buildReplication, HarborProxyCachePlan, HarborReplicaPlan, planHarborProxyCaches, planHarborReplicas } from "./harbor-sync";
+import { harborWorkloadManifests, harborWorkloadValues } from "./harbor-values";
 import { checkNameList, checkProjectName } from "./names";
 
 export const HARBOR_ADMIN_SECRET = "harbor-admin";
@@ -237,7 +239,12 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
     registryPasswordHash: pulumi.secret(registryPassword.bcryptHash),
   };
   // The chart reads the generated Secrets and the token certificate's Secret at start, so they are its inputs.
-  const operator: OperatorPlan = { ...withChartValues(plan.operator, chartValues(plan, databasePassword)), chartInputs: harborManifests(plan, args, secrets) };
+  // Per-component ServiceAccounts, budgets and spreads (harbor-values) name the chart's release, `<name>-chart`.
+  const release = `${name}-${plan.operator.chart.release}`;
+  const operator: OperatorPlan = {
+    ...withChartValues(plan.operator, deepMerge(chartValues(plan, databasePassword), harborWorkloadValues(release))),
+    chartInputs: [...harborManifests(plan, args, secrets), ...harborWorkloadManifests(plan.operator.namespaceName, release)],
+  };
   const toGateway = routeOptions(args.gateway);
   const { chart, resources, namespaces } = installOperator(name, operator, {
     parent,

@@ -34,7 +34,10 @@ export interface PodSpecArgs {
 export const CPU_LIMIT_ANNOTATION = "slipway.dev/cpu-limit";
 /** Workload annotation recording why a serving workload runs one replica (the named exception to CHECKS R5). */
 export const SINGLE_REPLICA_ANNOTATION = "slipway.dev/single-replica-reason";
-/** Route or ServiceMonitor annotation naming the chart whose Service it targets (charts render no objects offline): the named exception to CHECKS R13 and L4/L5. */
+/**
+ * Route, ServiceMonitor or PodDisruptionBudget annotation naming the chart whose Service or pods it
+ * targets (a render without charts has none of them): the named exception to CHECKS R13 and L4/L5.
+ */
 export const CHART_BACKEND_ANNOTATION = "slipway.dev/backend-from-chart";
 /** Service annotation saying why a LoadBalancer, NodePort or externalIPs exposes it directly (the named exception to CHECKS N3). */
 export const EXPOSURE_REASON_ANNOTATION = "slipway.dev/exposure-reason";

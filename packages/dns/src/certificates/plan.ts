@@ -20,6 +20,7 @@ import {
 import { ACME_SERVERS, CERT_MANAGER_CHART } from "../versions";
 import { checkHostInZone, tenantWildcard } from "../zone/naming";
 import type { Dns01Target } from "../zone/dns-zone";
+import { certManagerBudgets } from "./budgets";
 import { certManagerImageValues } from "./values";
 import { AcmeIssuerArgs, CertificatesArgs, GatewayCertificateArgs, GatewayTlsTarget, PrivateCaIssuerArgs } from "./args";
 
@@ -199,7 +200,8 @@ export function planCertificates(site: InputSite, args: CertificatesArgs): Certi
     chart: { source: CERT_MANAGER_CHART, release: "cert-manager", values: {}, imageValues: certManagerImageValues },
     overrides: args.chart,
     clusterMirror: cluster.imageMirror,
-    chartInputs: planned.setup,
+    // Our budgets replace the chart's (they cannot say unhealthyPodEvictionPolicy).
+    chartInputs: [...planned.setup, ...certManagerBudgets(namespace, labels)],
     customResources: planned.resources,
   });
   const plan: CertificatesPlan & { cluster: ClusterHandle } = {

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { certManagerPods } from "./budgets";
 import { CERT_MANAGER_SERVICE_ACCOUNT, SolverPlan } from "./plan";
 
 /** The cert-manager chart values: CRDs on (and kept on uninstall), two replicas with PDBs, Gateway API when solving through a gateway. */
@@ -6,11 +7,10 @@ export function certManagerValues(solver: SolverPlan, roleArn?: pulumi.Input<str
   // Each of the three Deployments: two replicas on different hosts, a budget, requests and limits (CHECKS R1-R3, R5-R8, R10).
   const ha = (name: string, component: string) => ({
     replicaCount: 2,
-    podDisruptionBudget: { enabled: true, minAvailable: 1 },
+    // The chart's budgets cannot say unhealthyPodEvictionPolicy: certManagerBudgets replace them.
+    podDisruptionBudget: { enabled: false },
     strategy: { type: "RollingUpdate", rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
-    topologySpreadConstraints: [
-      { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/component": component } } },
-    ],
+    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "DoNotSchedule", labelSelector: { matchLabels: certManagerPods(name, component) } }],
     resources: {
       requests: { cpu: "20m", memory: "64Mi", "ephemeral-storage": "64Mi" },
       limits: { cpu: "500m", memory: "256Mi", "ephemeral-storage": "256Mi" },

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkDnsLabel, checkNumber, checkOneOf, fail, InputSite, Manifest, OperatorPlan, planOperator, standardLabels } from "@slipway/core";
 import { tigeraImageValues } from "./chart";
 import { CalicoArgs, CalicoMetrics, IpPoolArgs, PlannedIpPool } from "./args";
+import { TIGERA_OPERATOR_VALUES } from "./chart";
 import { planApiServer, planInstallation } from "./installation";
 import { networkContext, planIpPools } from "./ip-pools";
 import { CALICO_NODE_POD, CALICO_TYPHA_POD } from "./metrics";
@@ -30,6 +31,7 @@ const CHART_VALUES: pulumi.Inputs = {
   goldmane: { enabled: false },
   whisker: { enabled: false },
   defaultFelixConfiguration: { enabled: false },
+  ...TIGERA_OPERATOR_VALUES,
 };
 
 function checkFlag(site: InputSite, path: string, value: unknown, fallback: boolean): boolean {

@@ -18,7 +18,7 @@ import {
   standardLabels,
 } from "@slipway/core";
 import { GatewayArgs, IngressClassArgs } from "./args";
-import { envoyGatewayImageValues, envoyGatewayValues } from "./values";
+import { envoyGatewayBudget, envoyGatewayImageValues, envoyGatewayValues } from "./values";
 import { ENVOY_GATEWAY_CHART, ENVOY_GATEWAY_CONTROLLER } from "./versions";
 
 export const HTTP_LISTENER = "http";
@@ -128,7 +128,8 @@ export function planGateway(site: InputSite, args: GatewayArgs): GatewayPlan {
     chart: { source: ENVOY_GATEWAY_CHART, release: "envoy-gateway", values: envoyGatewayValues({ replicas }), imageValues: envoyGatewayImageValues },
     overrides: args.chart,
     clusterMirror: cluster.imageMirror,
-    chartInputs: ingressClass ? [ingressClass] : [],
+    // Our budget replaces the chart's (it cannot say unhealthyPodEvictionPolicy).
+    chartInputs: [envoyGatewayBudget(namespace, labels), ...(ingressClass ? [ingressClass] : [])],
     customResources: resources,
   });
   return {

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { chartResources, PRESTOP_PAUSE, RESTRICTED_CONTAINER, SINGLE_REPLICA_ANNOTATION, ZERO_DOWNTIME_STRATEGY } from "@slipway/core";
 import { DASHBOARD_FOLDER_ANNOTATION, DASHBOARD_LABEL } from "../versions";
 import { GRAFANA_ADMIN_KEYS } from "./grafana";
 
@@ -56,8 +57,20 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
     fullnameOverride: input.release,
     // Our own PrometheusRules replace the chart's app and storage groups (crash loops, replicas, filling volumes).
     defaultRules: { create: true, rules: { kubernetesApps: false, kubernetesStorage: false } },
-    prometheusOperator: { resources: input.resources.operator },
+    prometheusOperator: {
+      resources: input.resources.operator,
+      strategy: ZERO_DOWNTIME_STRATEGY,
+      lifecycle: PRESTOP_PAUSE,
+      annotations: { [SINGLE_REPLICA_ANNOTATION]: "the Prometheus operator has no leader election: a second replica would reconcile every object twice" },
+      // Readiness says "take traffic"; liveness waits longer before a restart (CHECKS R4: never the same probe).
+      readinessProbe: { enabled: true, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 3, successThreshold: 1 },
+      livenessProbe: { enabled: true, initialDelaySeconds: 10, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 6, successThreshold: 1 },
+      // Rule validation stays ours (typed PrometheusRules); the webhook's certificate would come from a hook Job no render sees.
+      admissionWebhooks: { enabled: false },
+      tls: { enabled: false },
+    },
     prometheus: {
+      service: { labels: { "app.kubernetes.io/name": "prometheus" } },
       prometheusSpec: {
         ...OPEN_SELECTORS,
         replicas: ha ? 2 : 1,
@@ -70,6 +83,7 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
       },
     },
     alertmanager: {
+      service: { labels: { "app.kubernetes.io/name": "alertmanager" } },
       alertmanagerSpec: {
         replicas: ha ? 3 : 1,
         podAntiAffinity: ha ? "soft" : "",
@@ -89,7 +103,15 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
       admin: { existingSecret: input.grafanaAdminSecret, userKey: GRAFANA_ADMIN_KEYS.user, passwordKey: GRAFANA_ADMIN_KEYS.password },
       resources: input.resources.grafana,
       testFramework: { enabled: false },
+      annotations: { [SINGLE_REPLICA_ANNOTATION]: "Grafana keeps users and sessions in its own SQLite database: replicas need a shared database first" },
+      deploymentStrategy: ZERO_DOWNTIME_STRATEGY,
+      lifecycleHooks: PRESTOP_PAUSE,
+      // A read-only root with a writable /tmp (S7); /var/lib/grafana is the chart's own emptyDir.
+      containerSecurityContext: RESTRICTED_CONTAINER,
+      extraEmptyDirMounts: [{ name: "tmp", mountPath: "/tmp" }],
       sidecar: {
+        resources: chartResources("micro"),
+        securityContext: RESTRICTED_CONTAINER,
         dashboards: {
           enabled: true,
           label: DASHBOARD_LABEL,
@@ -101,7 +123,18 @@ export function stackValues(input: StackValuesInput): pulumi.Inputs {
       },
       ...(input.grafanaRootUrl !== undefined ? { "grafana.ini": { server: { root_url: input.grafanaRootUrl } } } : {}),
     },
-    "kube-state-metrics": { resources: input.resources.kubeStateMetrics },
+    "kube-state-metrics": {
+      resources: input.resources.kubeStateMetrics,
+      // Declares the telemetry port its readiness probe targets (CHECKS R4).
+      selfMonitor: { enabled: true },
+      annotations: { [SINGLE_REPLICA_ANNOTATION]: "a second kube-state-metrics would export every object's series again; it scales by sharding" },
+    },
+    // Control-plane Services in kube-system select kubeadm static pods: absent on EKS and kwok, and kube-system is not ours to write.
+    kubeControllerManager: { enabled: false },
+    kubeScheduler: { enabled: false },
+    kubeEtcd: { enabled: false },
+    kubeProxy: { enabled: false },
+    coreDns: { enabled: false },
     nodeExporter: { enabled: input.nodeExporter },
     // The host agent runs apart from Grafana, Prometheus and Alertmanager, which stay restricted.
     // Host network, PID and paths are its exemption; everything else it runs restricted.

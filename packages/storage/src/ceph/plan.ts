@@ -24,6 +24,7 @@ import { FILESYSTEM_DATA_POOL, planBlockPool, planFilesystem, planObjectStore } 
 import { planResources } from "./resources";
 import { ClassPlan, planBlockClass, planFilesystemClass } from "./storage-classes";
 import { CEPH_IMAGE, DATA_DIR_HOST_PATH, ROOK_CEPH_CHART } from "./versions";
+import { rookOperatorValues } from "./chart";
 
 /** Everything a CephStorage renders, and the facts its outputs are made of. */
 export interface CephStoragePlan {
@@ -74,9 +75,6 @@ function cephImage(site: InputSite, args: CephStorageArgs, mirror: string | unde
   const pinned = parseImage(CEPH_IMAGE)!;
   return formatImage({ ...pinned, registry: undefined, repository: `${mirror}/${pinned.repository}` });
 }
-
-/** What the restricted Pod Security level asks of a container. */
-const RESTRICTED_CONTAINER = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, seccompProfile: { type: "RuntimeDefault" } };
 
 /** The pure plan of a Ceph storage cluster: validated arguments in, manifests and chart values out. */
 export function planCephStorage(site: InputSite, args: CephStorageArgs): CephStoragePlan {
@@ -176,8 +174,7 @@ export function planCephStorage(site: InputSite, args: CephStorageArgs): CephSto
     enableDiscoveryDaemon: false,
     csi: { enableRbdDriver: true, enableCephfsDriver: filesystemClass !== undefined },
     // The operators run restricted; only the OSDs and CSI node plugins they start touch the host.
-    containerSecurityContext: { ...RESTRICTED_CONTAINER, runAsNonRoot: true, runAsUser: 2016, runAsGroup: 2016 },
-    "ceph-csi-operator": { controllerManager: { podSecurityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } } } },
+    ...rookOperatorValues(`${name}-operator`),
   };
   return {
     operator: { ...withChartValues(operator, chartValues), customResources },
