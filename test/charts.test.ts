@@ -13,7 +13,7 @@ const withHelm = helm ? describe : describe.skip;
 /** What Pod Security admission enforces (restricted level): a chart pod failing one of these is refused or needs a named exemption. */
 const POD_SECURITY = [...POD_SECURITY_CHECKS];
 /** The named exemptions chart objects use: host agents, and operator charts whose values cannot say what a check asks. */
-const USED = ["ceph-csi-operator", "cert-manager-webhook", "envoy-gateway", "fluent-bit", "harbor", "harbor-core", "harbor-registry", "kube-state-metrics", "node-exporter", "opencost", "rook-ceph-operator", "tigera-operator"];
+const USED = ["ceph-csi-operator", "cert-manager-webhook", "cloudnative-pg", "envoy-gateway", "fluent-bit", "harbor", "harbor-core", "harbor-registry", "kube-state-metrics", "node-exporter", "opencost", "opensearch-operator", "rook-ceph-operator", "tigera-operator"];
 
 const chartOf = (m: Manifest) => (m.metadata.annotations as Record<string, string> | undefined)?.[CHART_ANNOTATION];
 

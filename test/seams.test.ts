@@ -49,11 +49,19 @@ describe("seams of the local platform (one cluster: platform render and team ren
     expect(to).toContainEqual({ ipBlock: { cidr: "169.254.25.10/32" } });
   });
 
-  it("6: the log sink is created by nothing, so the stack declares it external; undeclared, L8 finds it", async () => {
-    expect(local.find("Namespace", "logging").metadata.annotations).toEqual({ "slipway.dev/sink": "opensearch.logging.svc.cluster.local:9200", "slipway.dev/sink-external": "true" });
-    const undeclared = await renderStack("local", (c) => delete (c["platform:logging"] as { backend: { external?: boolean } }).backend.external);
+  it("6: the log sink is the store the stack creates; a sink nothing creates must be declared external, else L8 finds it", async () => {
+    expect(local.find("Namespace", "logging").metadata.annotations).toEqual({ "slipway.dev/sink": "opensearch.log-store.svc.cluster.local:9200" });
+    local.find("OpenSearchCluster", "opensearch", "log-store");
+    expect(linkIds(local).filter((v) => v.check === "L8")).toEqual([]);
+    const elsewhere = (external: boolean) => (c: Record<string, unknown>) => {
+      delete c["platform:logStore"];
+      c["platform:logging"] = { backend: { kind: "opensearch", host: "opensearch.logging.svc.cluster.local", port: 9200, credentials: { username: "fluent-bit" }, ...(external ? { external } : {}) } };
+    };
+    const undeclared = await renderStack("local", elsewhere(false));
     expect(linkIds(undeclared).map((v) => `${v.check} ${v.object}`)).toEqual(["L8 v1/Namespace logging"]);
-  }, 120000);
+    const declared = await renderStack("local", elsewhere(true));
+    expect(linkIds(declared).filter((v) => v.check === "L8")).toEqual([]);
+  }, 180000);
 
   it("7: platform:alertWebhookUrl becomes an Alertmanager receiver, its URL only inside the config Secret", async () => {
     const url = "https://hooks.example.com/services/T0/B0/seam-7-token";

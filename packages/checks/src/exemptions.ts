@@ -60,6 +60,14 @@ export const defaultExemptions: readonly Exemption[] = [
     checks: ["S7", "R10", "R12"],
     reason: "Harbor's images write into their root filesystems and its chart adds no writable mounts, sets no rollout strategy or preStop hook, and fronts its StatefulSets with ClusterIP Services",
   },
+  { name: "cloudnative-pg", namespace: "cnpg-system", workload: "*cloudnative-pg", checks: ["R4", "R10"], reason: "its chart writes the same liveness and readiness probe and offers no preStop hook; databases keep serving while their operator restarts" },
+  {
+    name: "opensearch-operator",
+    namespace: "log-store",
+    workload: "opensearch-operator",
+    checks: ["R4", "R5", "R10"],
+    reason: "its chart fixes one replica and the manager's ports (its probes use the undeclared 8081) and sets no rollout strategy or preStop hook; the OpenSearch cluster keeps serving while its operator restarts",
+  },
   { name: "harbor-core", namespace: "harbor", workload: "*-harbor-core", checks: ["R4"], reason: "the chart writes core's liveness probe the same as its readiness probe" },
   { name: "harbor-registry", namespace: "harbor", workload: "*-harbor-registry", checks: ["R5"], reason: "its image store is one ReadWriteOnce volume, so the registry runs one replica" },
 ];

@@ -29,6 +29,8 @@ describe("host agent exemptions", () => {
       ["cert-manager", "*cert-manager-webhook"],
       ["gateway-system", "envoy-gateway"],
       ["harbor", "*-harbor-*"],
+      ["cnpg-system", "*cloudnative-pg"],
+      ["log-store", "opensearch-operator"],
       ["harbor", "*-harbor-core"],
       ["harbor", "*-harbor-registry"],
     ]);
