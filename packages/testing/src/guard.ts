@@ -1,17 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isCollecting, reportFailure } from "./failures";
+import { FAILED_INPUT } from "./fast/inputs";
+import { internals } from "./pulumi-internals";
 
-type Serialize = (label: string, props: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
-interface RpcModule {
-  serializeResourceProperties: Serialize;
-  serializeProperties: Serialize;
-}
 interface OutputInternals {
   promise(): Promise<unknown>;
 }
 
-/** The failed render's marker in place of an input that could not be resolved. */
-const FAILED_INPUT = "<input failed; see the render error>";
 
 let installed = false;
 
@@ -37,8 +32,7 @@ async function withoutFailures(props: Record<string, unknown>): Promise<Record<s
  * place and reports the error to the render, instead of stalling the runtime's RPC queue.
  */
 function guardInputSerialization(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const { rpc } = internals();
   const original = rpc.serializeResourceProperties;
   rpc.serializeResourceProperties = async (label, props, opts) => {
     try {
@@ -55,8 +49,7 @@ function guardInputSerialization(): void {
  * of its own; an output that fails there is reported to the render the same way.
  */
 function guardOutputSerialization(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const { rpc } = internals();
   const original = rpc.serializeProperties;
   rpc.serializeProperties = async (label, props, opts) => {
     try {

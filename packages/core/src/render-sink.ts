@@ -1,0 +1,29 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Where planned objects go instead of the Pulumi engine during a fast render (`@slipway/testing`
+ * installs one): the same type token, logical name, inputs and options `registerManifests` and
+ * `installChart` would register, answered with a light handle that callers use as they would the
+ * resource (`dependsOn`, `urn`). Absent, everything registers with Pulumi as usual.
+ */
+export interface RenderSink {
+  /** A Kubernetes object: `inputs` exactly as the typed class (or CustomResource) would register them. */
+  object(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.CustomResourceOptions): pulumi.CustomResource;
+  /** A Helm chart (a remote component in Pulumi): its inputs as the Chart class would register them. */
+  chart(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): pulumi.Resource;
+}
+
+/** Shared through the global object so two copies of this module (dist and src) see one sink. */
+const KEY = Symbol.for("slipway.renderSink");
+const holder = globalThis as unknown as { [KEY]?: RenderSink };
+
+/** The sink of the fast render in progress, if any. */
+export function activeRenderSink(): RenderSink | undefined {
+  return holder[KEY];
+}
+
+/** Installs (or, with undefined, removes) the sink every registration consults. */
+export function setRenderSink(sink: RenderSink | undefined): void {
+  if (sink) holder[KEY] = sink;
+  else delete holder[KEY];
+}
