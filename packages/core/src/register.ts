@@ -52,12 +52,15 @@ export function kubernetesTypeToken(manifest: Manifest): string {
   return `kubernetes:${group}:${manifest.kind}`;
 }
 
-/** The inputs a manifest's resource registers: a typed class keeps its own fields and wraps secret ones; a CustomResource keeps all. */
-export function kubernetesInputs(manifest: Manifest): Record<string, unknown> {
+/**
+ * The inputs a manifest's resource registers: a typed class keeps its own fields, a CustomResource all;
+ * `secret` lists those the class wraps in `pulumi.secret` (a Secret's non-empty `data` and `stringData`).
+ */
+export function kubernetesInputs(manifest: Manifest): { inputs: Record<string, unknown>; secret: string[] } {
   const spec = TYPED[kindKey(manifest)];
-  if (!spec) return { ...manifest };
+  if (!spec) return { inputs: { ...manifest }, secret: [] };
   const source = manifest as unknown as Record<string, unknown>;
-  return Object.fromEntries(spec.inputs.map((key) => [key, spec.secret?.includes(key) && source[key] ? pulumi.secret(source[key]) : source[key]]));
+  return { inputs: Object.fromEntries(spec.inputs.map((key) => [key, source[key]])), secret: (spec.secret ?? []).filter((key) => source[key]) };
 }
 
 /** The Pulumi logical name of a manifest inside its owner: unique per owner, kind and object name. */
@@ -73,6 +76,9 @@ type DependsOn = pulumi.CustomResourceOptions["dependsOn"];
 function mergeDependsOn(a: DependsOn, b: DependsOn): DependsOn {
   if (!a) return b;
   if (!b) return a;
+  // Two lists of resources need no Output (the runtime gathers either the same way).
+  const plainList = (d: DependsOn): d is pulumi.Resource[] => Array.isArray(d) && d.every((r) => pulumi.Resource.isInstance(r));
+  if (plainList(a) && plainList(b)) return [...a, ...b];
   return pulumi.all([a as pulumi.Input<pulumi.Input<pulumi.Resource>[]>, b as pulumi.Input<pulumi.Input<pulumi.Resource>[]>].map((d) => pulumi.output(d))).apply(([x, y]) => [
     ...(Array.isArray(x) ? x : [x]),
     ...(Array.isArray(y) ? y : [y]),

@@ -7,8 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
  * resource (`dependsOn`, `urn`). Absent, everything registers with Pulumi as usual.
  */
 export interface RenderSink {
-  /** A Kubernetes object: `inputs` exactly as the typed class (or CustomResource) would register them. */
-  object(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.CustomResourceOptions): pulumi.CustomResource;
+  /**
+   * A Kubernetes object: `inputs` as the typed class (or CustomResource) would register them, except
+   * that the `secret` ones are not yet wrapped in `pulumi.secret` (the sink records them as secret).
+   */
+  object(type: string, name: string, planned: { inputs: Record<string, unknown>; secret: string[] }, opts: pulumi.CustomResourceOptions): pulumi.CustomResource;
   /** A Helm chart (a remote component in Pulumi): its inputs as the Chart class would register them. */
   chart(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): pulumi.Resource;
 }

@@ -58,7 +58,8 @@ export function internals(): Internals {
 
 /** What an Output holds beyond its public API: its value, whether it is known or secret, the resources it came from. */
 export interface OutputState {
-  value: Promise<unknown>;
+  /** Asked for only once known to succeed: an unawaited rejection would escape the render. */
+  value(): Promise<unknown>;
   isKnown: Promise<boolean>;
   isSecret: Promise<boolean>;
   resources: Promise<Set<pulumi.Resource>>;
@@ -66,7 +67,7 @@ export interface OutputState {
 
 export function outputState(output: pulumi.Output<unknown>): OutputState {
   const o = output as unknown as { promise(): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-  return { value: o.promise(), isKnown: o.isKnown, isSecret: o.isSecret, resources: internals().output.getAllResources(output) };
+  return { value: () => o.promise(), isKnown: o.isKnown, isSecret: o.isSecret, resources: internals().output.getAllResources(output) };
 }
 
 /** An Output of `value` from `resources`, as a resource's own output properties are (consumers then depend on it). */
@@ -98,8 +99,31 @@ export function stackResource(): pulumi.Resource | undefined {
   return (pulumi.runtime as unknown as { getStackResource(): pulumi.Resource | undefined }).getStackResource();
 }
 
+const parentTypes = new Map<string, string>();
+
 /** The URN the mock monitor gives a resource: the parent's own type prefixes the type. */
 export function mockUrn(parentUrn: string | undefined, type: string, name: string): string {
-  const qualified = parentUrn ? `${parentUrn.split("::")[2].split("$").pop()}$${type}` : type;
-  return `urn:pulumi:${[pulumi.getStack(), pulumi.getProject(), qualified, name].join("::")}`;
+  let parentType = parentUrn === undefined ? undefined : parentTypes.get(parentUrn);
+  if (parentUrn !== undefined && parentType === undefined) {
+    parentType = parentUrn.split("::")[2].split("$").pop()!;
+    if (parentTypes.size > 10_000) parentTypes.clear();
+    parentTypes.set(parentUrn, parentType);
+  }
+  const qualified = parentType === undefined ? type : `${parentType}$${type}`;
+  return `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${qualified}::${name}`;
+}
+
+/**
+ * Turns off the runtime's source positions for the duration of a render: it records an unlimited
+ * stack trace per resource (raising Error.stackTraceLimit itself), which only the engine's
+ * diagnostics use. Returns the restore function.
+ */
+export function withoutSourcePositions(): () => void {
+  const resource = pulumi.Resource as unknown as { callsites?: () => unknown[] };
+  const original = resource.callsites;
+  if (typeof original !== "function") throw new Error("@slipway/testing: @pulumi/pulumi no longer has Resource.callsites; see packages/testing/src/pulumi-internals.ts");
+  resource.callsites = () => [];
+  return () => {
+    resource.callsites = original;
+  };
 }

@@ -5,6 +5,7 @@ import { installFailureGuards } from "./guard";
 import { resolveStackOutputs, StackOutputs } from "./outputs";
 import { MISSING_STACK_REFERENCE, SlipwayMocks, StackReferences } from "./mocks";
 import { setRenderSink } from "@slipway/core";
+import { withoutSourcePositions } from "./pulumi-internals";
 import { duplicateUrns, Recorder } from "./recorder";
 import { FastSink } from "./fast/sink";
 import { Rendered } from "./rendered";
@@ -46,12 +47,15 @@ function isDefaultProvider(resource: RenderedResource): boolean {
   return resource.type.startsWith("pulumi:providers:") && resource.name.startsWith("default");
 }
 
-/** Stack trace capture is a third of the runtime's cost; keep full traces only when debugging. */
+/** Stack trace capture is a third of the runtime's cost; keep full traces (and the runtime's source positions) only when debugging. */
 function lowerStackTraces(): () => void {
   const saved = Error.stackTraceLimit;
-  if (process.env.SLIPWAY_DEBUG !== "1") Error.stackTraceLimit = 0;
+  if (process.env.SLIPWAY_DEBUG === "1") return () => undefined;
+  Error.stackTraceLimit = 0;
+  const restorePositions = withoutSourcePositions();
   return () => {
     Error.stackTraceLimit = saved;
+    restorePositions();
   };
 }
 

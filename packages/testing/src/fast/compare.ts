@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from "util";
 import { Rendered } from "../rendered";
 import { RenderedResource } from "../resource";
 
+/** Equal, and with keys in the same order (dumps print them in order). */
+const same = (a: unknown, b: unknown) => isDeepStrictEqual(a, b) && JSON.stringify(a) === JSON.stringify(b);
 const sorted = (list: readonly string[]) => [...list].sort();
 const sortedDeps = (deps: Record<string, string[]>) => Object.fromEntries(Object.keys(deps).sort().map((key) => [key, sorted(deps[key])]));
 
@@ -26,7 +28,7 @@ export function renderDifferences(actual: Rendered, expected: Rendered): string[
     if (!y) continue;
     const [cx, cy] = [comparable(x) as Record<string, unknown>, comparable(y) as Record<string, unknown>];
     for (const field of new Set([...Object.keys(cx), ...Object.keys(cy)])) {
-      if (!isDeepStrictEqual(cx[field], cy[field])) out.push(`${urn}: ${field} differs: ${JSON.stringify(cx[field])} vs ${JSON.stringify(cy[field])}`.slice(0, 2000));
+      if (!same(cx[field], cy[field])) out.push(`${urn}: ${field} differs: ${JSON.stringify(cx[field])} vs ${JSON.stringify(cy[field])}`.slice(0, 2000));
     }
   }
   if (actual.resources.length !== expected.resources.length) out.push(`${actual.resources.length} resources vs ${expected.resources.length}`);
@@ -37,7 +39,7 @@ export function renderDifferences(actual: Rendered, expected: Rendered): string[
     ["outputs", actual.outputs, expected.outputs],
     ["secret outputs", sorted(actual.secretOutputs), sorted(expected.secretOutputs)],
   ];
-  for (const [what, x, y] of pairs) if (!isDeepStrictEqual(x, y)) out.push(`${what} differ`);
+  for (const [what, x, y] of pairs) if (!same(x, y)) out.push(`${what} differ`);
   return out;
 }
 
