@@ -1,12 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isCollecting, reportFailure } from "./failures";
 import { FAILED_INPUT } from "./fast/inputs";
-import { internals } from "./pulumi-internals";
-
-interface OutputInternals {
-  promise(): Promise<unknown>;
-}
-
+import { internals, observeOutputPromises, outputState } from "./pulumi-internals";
 
 let installed = false;
 
@@ -18,7 +13,7 @@ async function withoutFailures(props: Record<string, unknown>): Promise<Record<s
   const safe: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     try {
-      await (pulumi.output(value) as unknown as OutputInternals).promise();
+      await outputState(pulumi.output(value)).value();
       safe[key] = value;
     } catch {
       safe[key] = FAILED_INPUT;
@@ -68,17 +63,9 @@ function guardOutputSerialization(): void {
  * reports the failure and marks the promise handled. Outside a render nothing changes.
  */
 function guardOutputPromises(): void {
-  const prototype = (pulumi.Output as unknown as { prototype: object }).prototype;
-  for (const field of ["isKnown", "isSecret"]) {
-    Object.defineProperty(prototype, field, {
-      configurable: true,
-      get: () => undefined,
-      set(this: object, value: Promise<unknown>) {
-        Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
-        if (isCollecting() && value && typeof value.catch === "function") value.catch((err: unknown) => reportFailure(err));
-      },
-    });
-  }
+  observeOutputPromises((_field, value) => {
+    if (isCollecting() && value && typeof value.catch === "function") value.catch((err: unknown) => reportFailure(err));
+  });
 }
 
 /** Installs both guards once per module instance of @pulumi/pulumi. */

@@ -62,12 +62,13 @@ export interface OutputState {
   value(): Promise<unknown>;
   isKnown: Promise<boolean>;
   isSecret: Promise<boolean>;
-  resources: Promise<Set<pulumi.Resource>>;
+  /** Asked for only when needed, for the same reason. */
+  resources(): Promise<Set<pulumi.Resource>>;
 }
 
 export function outputState(output: pulumi.Output<unknown>): OutputState {
   const o = output as unknown as { promise(): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-  return { value: () => o.promise(), isKnown: o.isKnown, isSecret: o.isSecret, resources: internals().output.getAllResources(output) };
+  return { value: () => o.promise(), isKnown: o.isKnown, isSecret: o.isSecret, resources: () => internals().output.getAllResources(output) };
 }
 
 /** An Output of `value` from `resources`, as a resource's own output properties are (consumers then depend on it). */
@@ -126,4 +127,22 @@ export function withoutSourcePositions(): () => void {
   return () => {
     resource.callsites = original;
   };
+}
+
+/**
+ * Calls `onAssign(field, promise)` whenever an Output's constructor assigns its `isKnown` or
+ * `isSecret` promise (a setter on the prototype sees each one; the value lands on the instance).
+ */
+export function observeOutputPromises(onAssign: (field: string, promise: Promise<unknown>) => void): void {
+  const prototype = (pulumi.Output as unknown as { prototype: object }).prototype;
+  for (const field of ["isKnown", "isSecret"]) {
+    Object.defineProperty(prototype, field, {
+      configurable: true,
+      get: () => undefined,
+      set(this: object, value: Promise<unknown>) {
+        Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
+        onAssign(field, value);
+      },
+    });
+  }
 }

@@ -32,6 +32,7 @@ export interface RenderOptions {
    * Record the objects components plan (`registerManifests`, `installChart`) without registering one
    * Pulumi resource per object: the same resources, inputs, secrets, URNs and dependencies, several
    * times faster. Components, cloud resources and stack references still register under the mocks.
+   * `SLIPWAY_FAST=0` in the environment turns the default off (to compare with the engine path).
    * @default true
    */
   fast?: boolean;
@@ -91,7 +92,7 @@ async function renderNow(program: Program, options: RenderOptions): Promise<Rend
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
     const recorder = new Recorder();
     recorder.attach();
-    const sink = options.fast === false ? undefined : new FastSink();
+    const sink = (options.fast ?? process.env.SLIPWAY_FAST !== "0") ? new FastSink() : undefined;
     setRenderSink(sink);
     let outputs: StackOutputs = { values: {}, secretNames: [] };
     // The stack's init never fails: a failure there would also reject Pulumi's own promises, unhandled.

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as random from "@pulumi/random";
 import { activeRenderSink, fail, installChart, Manifest, registerManifests } from "@slipway/core";
 import { render, renderDifferences } from "@slipway/testing";
-import { checkPulumiVersion } from "../src/pulumi-internals";
+import { checkPulumiVersion, internals, withoutSourcePositions } from "../src/pulumi-internals";
 
 /** A component that plans objects the way Slipway's components do: a Secret fed by a random password, a Deployment reading a role's ARN, a chart after the namespace. */
 class Shop extends pulumi.ComponentResource {
@@ -111,5 +111,29 @@ describe("the @pulumi/pulumi internals seam", () => {
     expect(() => checkPulumiVersion(require("@pulumi/pulumi/package.json").version)).not.toThrow();
     expect(() => checkPulumiVersion("4.0.0")).toThrow(/supports @pulumi\/pulumi 3\.100\+.*4\.0\.0 is installed.*pulumi-internals\.ts/);
     expect(() => checkPulumiVersion("3.50.1")).toThrow(/3\.50\.1 is installed/);
+  });
+
+  it("finds every internal it uses in the installed version", () => {
+    const { rpc, dependsOn, output } = internals();
+    expect([rpc.serializeResourceProperties, rpc.serializeProperties, dependsOn.gatherExplicitDependencies, dependsOn.getAllTransitivelyReferencedResourceURNs, output.getAllResources].map((f) => typeof f)).toEqual(Array(5).fill("function"));
+  });
+
+  it("turns the runtime's per-resource source positions off during a render only, unless debugging", async () => {
+    const callsites = () => (pulumi.Resource as unknown as { callsites(): unknown[] }).callsites().length;
+    expect(callsites()).toBeGreaterThan(0);
+    const restore = withoutSourcePositions();
+    expect(callsites()).toBe(0);
+    restore();
+    expect(callsites()).toBeGreaterThan(0);
+    const during: number[] = [];
+    await render(() => during.push(callsites()));
+    process.env.SLIPWAY_DEBUG = "1";
+    try {
+      await render(() => during.push(callsites()));
+    } finally {
+      delete process.env.SLIPWAY_DEBUG;
+    }
+    expect(during[0]).toBe(0);
+    expect(during[1]).toBeGreaterThan(0);
   });
 });

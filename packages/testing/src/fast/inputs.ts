@@ -53,7 +53,7 @@ async function resolve(value: unknown, path: string, walk: Walk): Promise<unknow
   if (value instanceof Promise) return resolve(await value, path, walk);
   if (pulumi.Output.isInstance(value)) {
     const state = outputState(value);
-    for (const resource of await state.resources) walk.resources.add(resource);
+    for (const resource of await state.resources()) walk.resources.add(resource);
     const [known, secret] = await Promise.all([state.isKnown, state.isSecret]);
     if (secret === true) walk.secrets.push(path);
     const inner = await resolve(await state.value(), path, walk);
