@@ -31,16 +31,9 @@ describe.each(STACKS)("the %s platform with every example on it", (stack) => {
     expect(formatViolations(linkFindings(platform))).toBe(formatViolations([]));
   });
 
-  // Known and open: yaml-wall's own Tenant knows no cluster, so on KubeKey (NodeLocal DNSCache) its pods lose DNS (L7).
-  const open = (name: string) => stack === "local" && name === "yaml-wall";
-  it.each(EXAMPLES.map((e) => e.name).filter((n) => !open(n)))("has no link finding in %s judged against the platform's render", (name) => {
+  it.each(EXAMPLES.map((e) => e.name))("has no link finding in %s judged against the platform's render", (name) => {
     expect(formatViolations(linkFindings(teams.get(name)!, [platform]))).toBe(formatViolations([]));
   });
-  if (stack === "local") {
-    it.failing("has no link finding in yaml-wall judged against the platform's render (open: L7, its Tenant has no cluster DNS facts)", () => {
-      expect(linkFindings(teams.get("yaml-wall")!, [platform])).toEqual([]);
-    });
-  }
 
   it("judges the examples against the platform's real objects, not in a vacuum", () => {
     const routes = [...teams.values()].flatMap((team) => attachments(team, platform));

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { AppService, Tenant } from "@slipway/apps";
+import { AppService, Tenant, TenantArgs } from "@slipway/apps";
 
 const NGINX_CONF = `server {
   listen 8080;
@@ -17,6 +17,8 @@ export interface YamlWallOptions {
   appPassword?: pulumi.Input<string>;
   /** The nginx image. @default "nginxinc/nginx-unprivileged:1.27.3" */
   image?: string;
+  /** The cluster's DNS resolver (a platform's `clusterDns` output), so the tenant's default deny lets pods resolve names. @default kube-dns pods in kube-system */
+  dns?: TenantArgs["dns"];
 }
 
 /**
@@ -28,7 +30,7 @@ export interface YamlWallOptions {
  */
 export function yamlWall(dbPassword: pulumi.Output<string>, options: YamlWallOptions = {}) {
   const appPassword = options.appPassword ?? new random.RandomPassword("app-password", { length: 24, special: false }).result;
-  const web = new Tenant("web", { quota: { cpu: "4", memory: "8Gi", loadBalancers: 1 } });
+  const web = new Tenant("web", { quota: { cpu: "4", memory: "8Gi", loadBalancers: 1 }, dns: options.dns });
   const nginx = new AppService("nginx", {
     tenant: web,
     image: options.image ?? "nginxinc/nginx-unprivileged:1.27.3",

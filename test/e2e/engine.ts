@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 
   report.say("\n== Stacks on a file backend, run from throwaway project folders");
   const platform = throwawayProject(work, join(__dirname, "engine/platform"), "local");
-  const yamlWall = throwawayProject(work, join(repoRoot, "examples/yaml-wall"), "dev");
+  const yamlWall = throwawayProject(work, join(repoRoot, "examples/yaml-wall"), "dev", { "yaml-wall:platformStack": "organization/platform/local" });
   const shop = throwawayProject(work, join(repoRoot, "examples/shop"), "dev", { "shop:platformStack": "organization/platform/local" });
   const privileged = throwawayProject(work, join(__dirname, "engine/privileged"), "dev");
   const broken = throwawayProject(work, join(__dirname, "engine/broken"), "dev");

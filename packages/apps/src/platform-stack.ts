@@ -130,6 +130,11 @@ export class PlatformStack {
     });
   }
 
+  /** The cluster's DNS resolver as the platform exports it (read by `load`), for a Tenant a team stack creates itself. */
+  get clusterDns(): ClusterDnsOutput | undefined {
+    return this.loaded?.clusterDns;
+  }
+
   /**
    * The tenant `name` as the platform created it: its namespace, image pull secrets and defaults
    * profile from the exported `tenants` and `tenantDefaults`. Fails (naming the platform's tenants)

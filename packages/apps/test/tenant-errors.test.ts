@@ -27,6 +27,9 @@ const tenantCases: [string, string, TenantArgs, string, string][] = [
   ["system group", "shop", { groups: { admin: ["system:masters"] } }, "groups.admin[0]", '"system:masters"'],
   ["empty group list", "shop", { groups: { viewer: [] } }, "groups.viewer", "[]"],
   ["exec for viewers", "shop", { execFor: ["viewer" as "admin"] }, "execFor[0]", '"viewer"'],
+  ["DNS resolver in a namespace that is not a label", "shop", { dns: { namespace: "Kube System", podLabels: { "k8s-app": "kube-dns" } } }, "dns.namespace", '"Kube System"'],
+  ["DNS resolver selecting no pods", "shop", { dns: { namespace: "kube-system", podLabels: {} } }, "dns.podLabels", "{}"],
+  ["NodeLocal DNS address that is not an IP", "shop", { dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, nodeLocal: "169.254.25" } }, "dns.nodeLocal", '"169.254.25"'],
   ["unpinned Pod Security version", "shop", { podSecurityVersion: "latest" }, "podSecurityVersion", '"latest"'],
   ["registry without credentials", "shop", { registry: { image: (r: string, t: string) => `${r}:${t}` } }, "registry", '"registry"'],
 ];

@@ -74,6 +74,16 @@ describe("Tenant with two apps, a StatefulApp of each preset and an ExternalServ
     expect(policies.some((p) => at(p, "spec.ingress") !== undefined)).toBe(false);
   });
 
+  it("lets pods reach the resolver a tenant is told about (NodeLocal DNSCache) when it has no cluster handle", async () => {
+    const nodeLocal = { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, nodeLocal: "169.254.25.10" };
+    const told = await render(() => new Tenant("web", { dns: nodeLocal }));
+    const egress = at(told.find("NetworkPolicy", "allow-dns", "web"), "spec.egress") as { to: unknown[] }[];
+    expect(egress.flatMap((rule) => rule.to)).toContainEqual({ ipBlock: { cidr: "169.254.25.10/32" } });
+    const untold = await render(() => new Tenant("web", {}));
+    const plain = at(untold.find("NetworkPolicy", "allow-dns", "web"), "spec.egress") as { to: unknown[] }[];
+    expect(plain.flatMap((rule) => rule.to)).not.toContainEqual({ ipBlock: { cidr: "169.254.25.10/32" } });
+  });
+
   it("maps groups to roles without wildcards, secret listing or exec for non-granted roles", () => {
     const roles = r.filter("Role");
     expect(roles.map((x) => x.metadata.name).sort()).toEqual(["shop-admin", "shop-developer", "shop-viewer"]);

@@ -1,4 +1,4 @@
-import { ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
+import { ClusterDns, ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
 
 /** Hard limits of the tenant's namespace (a ResourceQuota). */
 export interface QuotaArgs {
@@ -41,6 +41,8 @@ export interface TenantGroups {
 export interface TenantArgs {
   /** The cluster the tenant lives in (its provider creates the objects). @default the default provider */
   cluster?: ClusterHandle;
+  /** The cluster's DNS resolver the default deny lets pods reach, e.g. a platform stack's `clusterDns` output when the tenant has no `cluster`. @default cluster.dns, else kube-dns pods in kube-system */
+  dns?: ClusterDns;
   /** Namespace name. @default the tenant's name */
   namespace?: string;
   /** Resource quota. @default see QuotaArgs */

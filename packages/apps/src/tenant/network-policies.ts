@@ -1,9 +1,20 @@
-import { ClusterDns, KUBE_DNS, Manifest } from "@slipway/core";
+import { checkDnsLabel, checkIp, ClusterDns, fail, InputSite, KUBE_DNS, Manifest } from "@slipway/core";
 
 type Meta = { namespace: string; labels: Record<string, string> };
 
 /** Selects a namespace by the name label the API server sets on every namespace. */
 export const namespaceNamed = (name: string) => ({ matchLabels: { "kubernetes.io/metadata.name": name } });
+
+/** The resolver a tenant's pods reach: `dns` as given (checked), else the cluster's, else kube-dns. */
+export function resolveClusterDns(site: InputSite, given: ClusterDns | undefined, cluster: ClusterDns | undefined): ClusterDns {
+  if (given === undefined) return cluster ?? KUBE_DNS;
+  if (given === null || typeof given !== "object") return fail(site, "dns", given, "must be an object", 'e.g. { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, nodeLocal: "169.254.25.10" }');
+  checkDnsLabel(site, "dns.namespace", given.namespace);
+  const labels = given.podLabels;
+  if (labels === null || typeof labels !== "object" || Object.keys(labels).length === 0) fail(site, "dns.podLabels", labels, "must select the resolver pods", '{ "k8s-app": "kube-dns" }');
+  if (given.nodeLocal !== undefined) checkIp(site, "dns.nodeLocal", given.nodeLocal);
+  return given;
+}
 
 /**
  * The tenant's baseline (CHECKS N1): deny all ingress and egress, then allow DNS. Nothing is let in

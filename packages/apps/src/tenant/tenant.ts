@@ -4,7 +4,7 @@ import { checkDnsLabel, fail, InputSite, Manifest, PlatformNamespaces, POD_SECUR
 import { TenantRef } from "../tenant-ref";
 import { TenantArgs } from "./args";
 import { planLimitRange, planNamespace, planQuota } from "./namespace";
-import { planTenantPolicies } from "./network-policies";
+import { planTenantPolicies, resolveClusterDns } from "./network-policies";
 import { planRbac } from "./rbac";
 
 export interface TenantPlan {
@@ -30,7 +30,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
     planNamespace(site, meta, tenantName, args.podSecurityVersion ?? POD_SECURITY_VERSION),
     planQuota(site, meta, args.quota),
     planLimitRange(site, meta, args.limits),
-    ...planTenantPolicies(meta, args.cluster?.dns),
+    ...planTenantPolicies(meta, resolveClusterDns(site, args.dns, args.cluster?.dns)),
     ...planRbac(site, meta, args.groups, args.execFor),
   ];
   let pullSecret: string | undefined;
