@@ -43,9 +43,8 @@ export function installChart(
   const mirror = args.overrides?.imageRegistry;
   const values = mirror && args.imageValues ? deepMerge(args.values, args.imageValues(mirror)) : args.values;
   const chartArgs: k8s.helm.v4.ChartArgs = { ...chartReference(source), version: source.version, namespace: args.namespace, values, skipCrds: false };
-  const sink = activeRenderSink();
-  if (sink) return sink.chart(CHART_TYPE, name, chartInputs(chartArgs), opts) as k8s.helm.v4.Chart;
-  return new k8s.helm.v4.Chart(name, chartArgs, opts);
+  const planned = activeRenderSink()?.chart(CHART_TYPE, name, chartInputs(chartArgs), opts);
+  return (planned as k8s.helm.v4.Chart | undefined) ?? new k8s.helm.v4.Chart(name, chartArgs, opts);
 }
 
 const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";

@@ -113,11 +113,11 @@ export function registerManifests(
     const options = { ...opts, ...extra, ...planned.options, dependsOn };
     const sink = activeRenderSink();
     const spec = TYPED[key];
-    const resource = sink
-      ? sink.object(kubernetesTypeToken(manifest), resourceName, kubernetesInputs(manifest), options)
-      : spec
+    const resource =
+      sink?.object(kubernetesTypeToken(manifest), resourceName, kubernetesInputs(manifest), options) ??
+      (spec
         ? new (spec.ctor())(resourceName, manifest as never, options)
-        : new k8s.apiextensions.CustomResource(resourceName, manifest as k8s.apiextensions.CustomResourceArgs, options);
+        : new k8s.apiextensions.CustomResource(resourceName, manifest as k8s.apiextensions.CustomResourceArgs, options));
     registered.set(`${key}/${String(manifest.metadata.name ?? index)}`, resource);
   });
   return registered;

@@ -146,3 +146,10 @@ export function observeOutputPromises(onAssign: (field: string, promise: Promise
     });
   }
 }
+
+/** True when transformations (of the resource, its parent or the stack) would see a resource with these options: only the runtime applies them. */
+export function hasTransformations(opts: pulumi.ResourceOptions): boolean {
+  const own = opts as { transformations?: unknown[]; transforms?: unknown[] };
+  const inherited = ((opts.parent ?? stackResource()) as unknown as { __transformations?: unknown[] } | undefined)?.__transformations;
+  return (own.transformations?.length ?? 0) > 0 || (own.transforms?.length ?? 0) > 0 || (inherited?.length ?? 0) > 0;
+}

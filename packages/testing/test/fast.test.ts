@@ -93,6 +93,19 @@ describe("fast render", () => {
     await expect(render(failing, { fast: false })).rejects.toThrow('Web "web": replicas (0) must be positive');
   });
 
+  it("leaves objects that transformations would see to the runtime, so the transformations run", async () => {
+    const seen: string[] = [];
+    const rendered = await render(() => {
+      pulumi.runtime.registerStackTransformation((args) => {
+        if (args.type.startsWith("kubernetes:")) seen.push(args.name);
+        return undefined;
+      });
+      registerManifests("web", [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web" }, data: { a: "1" } }], {});
+    });
+    expect(seen).toEqual(["web"]);
+    expect(rendered.find("ConfigMap", "web").data).toEqual({ a: "1" });
+  });
+
   it("rejects two planned objects with one URN, as the engine does", async () => {
     const twice = () => registerManifests("same", [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "same" } }, { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "same" } }], {});
     await expect(render(twice, { fast: true })).rejects.toThrow(/Duplicate resource URN .*ConfigMap::same/);

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RenderSink } from "@slipway/core";
 import { reportFailure } from "../failures";
 import { kubernetesId } from "../mocks";
-import { adoptChild, dependencyUrns, explicitDependencyUrns, mockUrn, outputState, resourceOutput, stackResource } from "../pulumi-internals";
+import { adoptChild, dependencyUrns, hasTransformations, explicitDependencyUrns, mockUrn, outputState, resourceOutput, stackResource } from "../pulumi-internals";
 import { RenderedResource } from "../resource";
 import { resolveInputs } from "./inputs";
 
@@ -73,11 +73,14 @@ export class FastSink implements RenderSink {
   readonly resources: RenderedResource[] = [];
   private pending: Promise<unknown>[] = [];
 
-  object(type: string, name: string, planned: { inputs: Record<string, unknown>; secret: string[] }, opts: pulumi.CustomResourceOptions): pulumi.CustomResource {
+  /** Declines (the object registers with the runtime) when transformations would see it. */
+  object(type: string, name: string, planned: { inputs: Record<string, unknown>; secret: string[] }, opts: pulumi.CustomResourceOptions): pulumi.CustomResource | undefined {
+    if (hasTransformations(opts)) return undefined;
     return this.plan(type, name, planned.inputs, planned.secret, opts, true) as unknown as pulumi.CustomResource;
   }
 
-  chart(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): pulumi.Resource {
+  chart(type: string, name: string, inputs: Record<string, unknown>, opts: pulumi.ComponentResourceOptions): pulumi.Resource | undefined {
+    if (hasTransformations(opts)) return undefined;
     return this.plan(type, name, inputs, [], opts, false) as unknown as pulumi.Resource;
   }
 
