@@ -9,7 +9,7 @@ describe("the valid config keys of each platform section", () => {
   }, 180_000);
 
   it("cover every section with the args' own fields", () => {
-    expect(Object.keys(CONFIG_KEYS).sort()).toEqual(["certificates", "cluster", "dns", "gateway", "logging", "monitoring", "network", "nodePools", "registry", "storage", "tenants"]);
+    expect(Object.keys(CONFIG_KEYS).sort()).toEqual(["autoscaling", "backups", "certificates", "cluster", "dns", "gateway", "logging", "monitoring", "network", "nodePools", "registry", "storage", "tenants"]);
     expect(Object.keys(CONFIG_KEYS.network.keys!)).toEqual(expect.arrayContaining(["podCidr", "ipPools", "networkSets"]));
     expect(Object.keys(CONFIG_KEYS.tenants.each!.keys!)).toEqual(expect.arrayContaining(["quota", "groups"]));
   });

@@ -20,13 +20,22 @@ const cases: [string, string, (c: Config) => void, string, string][] = [
   ["ACME issuer without an email", "dev", edit("certificates", (v) => ((v.issuer as Config).email = "platform-at-example")), "platform:certificates.issuer.email", '"platform-at-example"'],
   ["unknown ACME solver", "dev", edit("certificates", (v) => ((v.issuer as Config).solver = "tls-alpn")), "platform:certificates.issuer.solver", '"tls-alpn"'],
   ["one availability zone", "prod", edit("cluster", (v) => ((v.network as Config).zoneCount = 1)), "platform:cluster.network.zoneCount", "1"],
-  ["node pool bounds inverted", "dev", edit("nodePools", (v) => ((v.apps as Config).scaling = { min: 4, max: 2 })), "platform:nodePools.apps.scaling.max", "2"],
+  ["node pool bounds inverted", "dev", edit("nodePools", (v) => ((v.system as Config).scaling = { min: 4, max: 2 })), "platform:nodePools.system.scaling.max", "2"],
+  ["a floor on a pool Karpenter scales", "prod", edit("nodePools", (v) => ((v.apps as Config).scaling = { min: 3, max: 12 })), "platform:nodePools.apps.scaling.min", "3"],
+  ["an autoscaler Slipway does not know", "staging", edit("nodePools", (v) => ((v.apps as Config).autoscaler = "cluster-autoscaler")), "platform:nodePools.apps.autoscaler", '"cluster-autoscaler"'],
+  ["node autoscaling on the existing cluster", "local", edit("nodePools", (v) => ((v.apps as Config).autoscaler = "karpenter")), "platform:nodePools.apps.autoscaler", '"karpenter"'],
+  ["Karpenter settings on the existing cluster", "local", (c) => (c["platform:autoscaling"] = {}), "platform:autoscaling", "{}"],
+  ["Karpenter without replicas", "dev", (c) => (c["platform:autoscaling"] = { replicas: 0 }), "platform:autoscaling.replicas", "0"],
   ["bad retention", "prod", edit("monitoring", (v) => (v.retention = "a month")), "platform:monitoring.retention", '"a month"'],
   ["tenant quota not a quantity", "local", edit("tenants", (v) => ((v.shop as Config).quota = { cpu: "lots" })), "platform:tenants.shop.quota.cpu", '"lots"'],
   ["team mapped to a group no tenant binds", "dev", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[1].groups = ["billing-devs"])), "platform:cluster.access.teams[1].groups[0]", '"billing-devs"'],
   ["team with the removed cloud-side namespaces", "prod", edit("cluster", (v) => ((v.access as { teams: Config[] }).teams[0].namespaces = ["shop"])), "platform:cluster.access.teams[0].namespaces", '["shop"]'],
   ["no cluster admin and no creator admin", "staging", edit("cluster", (v) => ((v.access as Config).admins = [])), "platform:cluster.access.admins", "[]"],
   ["ECR repository name", "staging", edit("registry", (v) => ((v.repositories as string[])[0] = "Shop/Web")), "platform:registry.repositories[0]", '"Shop/Web"'],
+  ["backup retention without a unit", "prod", edit("backups", (v) => (v.defaults = { retention: "30" })), "platform:backups.defaults.retention", '"30"'],
+  ["tenant backup cron with six fields", "local", edit("tenants", (v) => ((v.shop as Config).backup = { schedule: "0 0 */6 * * *" })), "platform:tenants.shop.backup.schedule", '"0 0 */6 * * *"'],
+  ["backups on Ceph without an object store", "local", edit("storage", (v) => delete v.objectStore), "platform:backups.store.ceph", "undefined"],
+  ["a KMS key for Ceph's bucket", "local", edit("backups", (v) => (v.store = { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/x" })), "platform:backups.store.kmsKeyArn", "arn:aws:kms"],
 ];
 
 describe("wrong stack config gives one clear error naming the key", () => {

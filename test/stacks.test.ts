@@ -65,6 +65,8 @@ describe.each(STACKS)("the %s stack", (stack) => {
     expect(r.outputs.tenants).toEqual({ shop: "shop", billing: "billing", security: "security", payments: "payments" });
     expect(r.outputs.grants).toEqual({ shop: [], billing: [], security: [], payments: ["shop"] });
     expect(r.outputs.gateway).toEqual({ name: "platform", namespace: "gateway-system", httpsListener: "https" });
+    // `slipway fleet status` reads the cluster's version (EKS stacks; an existing cluster's is not known to the program).
+    expect(r.outputs.kubernetesVersion).toBe(stack === "local" ? undefined : "1.33");
   });
 });
 

@@ -1,4 +1,4 @@
-import { AppRef, AppService, CronJob, ExternalService, PlatformStack, StatefulApp, Worker } from "@slipway/apps";
+import { AppRef, AppService, appsOutput, CronJob, ExternalService, PlatformStack, StatefulApp, Worker } from "@slipway/apps";
 
 export interface PaymentsConfig {
   /** The platform stack this team deploys onto, e.g. "acme/platform/prod". */
@@ -57,5 +57,5 @@ export async function payments(config: PaymentsConfig) {
   // the ingress into payments only; the shop's stack writes its own egress (see examples/shop).
   api.allowFrom(new AppRef("orders", { tenant: platform.tenant("shop") }));
 
-  return { api: api.url, database: db.fqdn };
+  return { api: api.url, database: db.fqdn, apps: appsOutput([api]) };
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AppRef, AppService, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
+import { AppRef, AppService, appsOutput, AppServiceOptions, PlatformStack, StatefulApp } from "@slipway/apps";
 import { secretRef } from "@slipway/core";
 
 export interface ShopConfig {
@@ -9,6 +9,8 @@ export interface ShopConfig {
   version: string;
   /** The orders service's canary: its version and share of traffic. */
   canary?: { version: string; weight: number };
+  /** Images by service, e.g. a digest `slipway promote` wrote (`shop:images` in the stack's config). @default the platform registry's `shop/<service>:<version>` */
+  images?: Record<string, string>;
   /** The MySQL and Redis passwords (secrets from config, a vault...). @default generated */
   passwords?: { mysql?: pulumi.Input<string>; redis?: pulumi.Input<string> };
 }
@@ -22,6 +24,7 @@ export async function shop(config: ShopConfig) {
   const platform = await PlatformStack.load("platform", { stack: config.platformStack });
   const tenant = platform.tenant("shop");
   const image = (name: string, version = config.version) => platform.registry.image(`shop/${name}`, version);
+  const stableImage = (name: string) => config.images?.[name] ?? image(name);
   const block = platform.storageClass("block");
 
   const mysql = new StatefulApp("orders-mysql", { tenant, preset: "mysql", storage: { size: "20Gi", class: block }, credentials: { user: "shop", database: "shop", password: config.passwords?.mysql } });
@@ -32,11 +35,11 @@ export async function shop(config: ShopConfig) {
     DB_PASSWORD: mysql.credentials!.ref("password"),
   };
 
-  const registry = new AppService("registry", { tenant, image: image("registry"), ports: { http: 8761 }, probes: { readiness: { http: { path: "/health" } }, liveness: { http: { path: "/health" }, periodSeconds: 20 } } });
+  const registry = new AppService("registry", { tenant, image: stableImage("registry"), ports: { http: 8761 }, probes: { readiness: { http: { path: "/health" } }, liveness: { http: { path: "/health" }, periodSeconds: 20 } } });
   const service = (name: string, env: Record<string, pulumi.Input<string> | ReturnType<typeof secretRef>>, extra: Partial<AppServiceOptions> = {}) =>
     new AppService(name, {
       tenant,
-      image: image(name),
+      image: stableImage(name),
       port: 8080,
       env: { REGISTRY_URL: registry.url, ...env },
       probes: { readiness: { http: { path: "/ready" } }, liveness: { http: { path: "/live" }, periodSeconds: 20 } },
@@ -50,7 +53,7 @@ export async function shop(config: ShopConfig) {
   const api = service("api-gateway", { ORDERS_URL: orders.url, CART_URL: cart.url, USERS_URL: users.url });
   const web = new AppService("web", {
     tenant,
-    image: "nginxinc/nginx-unprivileged:1.27.3",
+    image: config.images?.web ?? "nginxinc/nginx-unprivileged:1.27.3",
     port: 8080,
     files: { "/etc/nginx/conf.d/default.conf": `server {\n  listen 8080;\n  location /api/ { proxy_pass ${api.url}/; }\n  location / { root /usr/share/nginx/html; }\n}\n` },
     expose: { host: platform.hostFor("shop", tenant), gateway: platform.gateway },
@@ -67,5 +70,5 @@ export async function shop(config: ShopConfig) {
   // its egress; the platform grants shop -> payments, and payments writes the ingress (examples/payments).
   orders.connectTo(new AppRef("payments-api", { tenant: platform.tenant("payments"), ports: { http: 8080 } }));
 
-  return { url: web.externalUrl, ordersCanary: orders.plan.objects.some((o) => o.metadata.name === "orders-canary") };
+  return { url: web.externalUrl, apps: appsOutput([web, api, orders, cart, users, registry]), ordersCanary: orders.plan.objects.some((o) => o.metadata.name === "orders-canary") };
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { AppService, Tenant, TenantArgs } from "@slipway/apps";
+import { AppService, appsOutput, Tenant, TenantArgs } from "@slipway/apps";
 
 const NGINX_CONF = `server {
   listen 8080;
@@ -43,5 +43,5 @@ export function yamlWall(dbPassword: pulumi.Output<string>, options: YamlWallOpt
     secrets: { APP_PASSWORD: appPassword, DB_PASSWORD: dbPassword },
     writablePaths: ["/tmp", "/var/cache/nginx"],
   });
-  return { service: nginx.serviceName, url: nginx.url };
+  return { service: nginx.serviceName, url: nginx.url, apps: appsOutput([nginx]) };
 }

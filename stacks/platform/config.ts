@@ -7,7 +7,7 @@ import { closestKey, unknownKeys } from "./key-node";
 export const NAMESPACE = "platform";
 
 /** Every section the platform reads; any other `platform:` key is a typo and fails. */
-export const SECTIONS = ["cluster", "nodePools", "network", "storage", "registry", "dns", "gateway", "certificates", "monitoring", "logging", "tenants"] as const;
+export const SECTIONS = ["cluster", "nodePools", "autoscaling", "network", "storage", "registry", "dns", "gateway", "certificates", "monitoring", "logging", "backups", "tenants"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Secret settings, each its own key so it can be `secure:` in the stack file. */

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Tenant, TenantArgs, PlatformOutputs } from "@slipway/apps";
-import { Cluster, ClusterArgs, NodePool, NodePoolArgs, Registry, RegistryArgs } from "@slipway/cluster";
+import { Cluster, ClusterArgs, Karpenter, KarpenterArgs, NodePool, NodePoolArgs, Registry, RegistryArgs } from "@slipway/cluster";
 import { checkOneOf, fail, StorageClassHandle } from "@slipway/core";
 import { Certificates, CertificatesArgs, DnsZone, DnsZoneArgs } from "@slipway/dns";
 import { Calico, CalicoArgs, Gateway, GatewayArgs } from "@slipway/network";
 import { Logging, LoggingArgs, MonitoringStack, MonitoringStackArgs } from "@slipway/observability";
 import { CephStorage, CephStorageArgs } from "@slipway/storage";
 import { stackAlerting } from "./alerting";
+import { BackupsSection, platformBackups } from "./backups";
 import { checkTeamGroups, configSite, fromSection, NAMESPACE, readSections } from "./config";
 
 /** The label platform hosts live under: `<name>.platform.<domain>` (Grafana, Harbor). */
@@ -14,6 +15,33 @@ const PLATFORM_HOSTS = "platform";
 
 type Without<T, K extends string> = T extends unknown ? Omit<T, K> : never;
 type Section<T> = Record<string, unknown> & T;
+
+type PoolConfig = Without<NodePoolArgs, "cluster" | "autoscaler"> & { autoscaler?: unknown };
+
+/**
+ * The node pools: managed node groups first, then Karpenter (its controller runs on them, never on
+ * nodes it launches) when `platform:autoscaling` is set or a pool says `autoscaler: karpenter`, then
+ * the pools it scales.
+ */
+function nodePools(cluster: Cluster, configs: Record<string, PoolConfig>, autoscaling: Without<KarpenterArgs, "cluster"> | undefined): NodePool[] {
+  const entries = Object.entries(configs);
+  const scaled = entries.filter(([, args]) => args.autoscaler !== undefined);
+  const managed = entries.filter(([, args]) => args.autoscaler === undefined).map(([name, args]) => fromSection(`nodePools.${name}`, () => new NodePool(name, { ...args, cluster } as NodePoolArgs)));
+  if (!autoscaling && scaled.length === 0) return managed;
+  if (cluster.kind !== "eks") {
+    const [name, args] = scaled[0] ?? [];
+    const key = name ? `${NAMESPACE}:nodePools.${name}.autoscaler` : `${NAMESPACE}:autoscaling`;
+    fail(configSite(), key, name ? args?.autoscaler : autoscaling, "asks for node autoscaling, which needs EKS: an existing cluster's node counts are manual", "drop it; add nodes with the cluster's installer (e.g. KubeKey) and list them in the pool's nodes");
+  }
+  const karpenter = fromSection("autoscaling", () => new Karpenter("autoscaler", { ...autoscaling, cluster }, { dependsOn: managed.map((p) => p.nodeGroup ?? p) }));
+  const autoscaled = scaled.map(([name, { autoscaler, ...args }]) =>
+    fromSection(`nodePools.${name}`, () => {
+      if (autoscaler !== "karpenter") checkOneOf({ component: "NodePool", name }, "autoscaler", autoscaler, ["karpenter"] as const);
+      return new NodePool(name, { ...args, cluster, autoscaler: karpenter } as NodePoolArgs);
+    }),
+  );
+  return [...managed, ...autoscaled];
+}
 
 /**
  * The platform: cluster, node pools, network, storage, DNS, gateway, certificates, registry,
@@ -26,9 +54,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
   const section = <T>(name: keyof typeof sections) => (sections[name] ?? {}) as Section<T>;
 
   const cluster = fromSection("cluster", () => new Cluster("main", section<ClusterArgs>("cluster") as ClusterArgs));
-  const pools = Object.entries(section<Record<string, Without<NodePoolArgs, "cluster">>>("nodePools")).map(([name, args]) =>
-    fromSection(`nodePools.${name}`, () => new NodePool(name, { ...args, cluster })),
-  );
+  const pools = nodePools(cluster, section<Record<string, PoolConfig>>("nodePools"), sections.autoscaling ? section<Without<KarpenterArgs, "cluster">>("autoscaling") : undefined);
   const network = sections.network ? fromSection("network", () => new Calico("net", { ...section<Without<CalicoArgs, "cluster">>("network"), cluster })) : undefined;
   const ceph = sections.storage ? fromSection("storage", () => new CephStorage("ceph", { ...section<Without<CephStorageArgs, "cluster">>("storage"), cluster })) : undefined;
   const storageClass: StorageClassHandle | undefined = ceph?.blockClass ?? cluster.storageClass;
@@ -80,6 +106,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     fromSection("logging", () => new Logging("logging", { ...logging, backend, cluster, monitoring }));
   }
 
+  const backups = sections.backups ? platformBackups(section<BackupsSection>("backups"), cluster, ceph) : undefined;
+
   const tenants = Object.entries(tenantConfigs).map(([name, args]) =>
     fromSection(`tenants.${name}`, () =>
       new Tenant(name, {
@@ -88,6 +116,7 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
         gateway,
         platform: { ingress: gateway.namespace, monitoring: monitoring.monitoringNamespace },
         ...(registry.pullSecretDockerConfig ? { registry } : {}),
+        ...(backups ? { backups } : {}),
       }),
     ),
   );
@@ -102,6 +131,8 @@ export function platform(): { [K in keyof PlatformOutputs]: pulumi.Input<Platfor
     storageClasses: { block: storageClass?.storageClassName, filesystem: ceph?.filesystemClass?.storageClassName },
     gateway: { name: gateway.gatewayName, namespace: gateway.gatewayNamespace, httpsListener: gateway.httpsListener },
     clusterDns: { ...cluster.dns },
+    // Read by `slipway fleet status` (and its drift from fleet.yaml); an existing cluster's version is not known to the program.
+    ...(cluster.eks ? { kubernetesVersion: cluster.eks.version } : {}),
     grafanaUrl: monitoring.grafanaUrl,
   };
 }

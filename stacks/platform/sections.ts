@@ -1,9 +1,10 @@
 import type { TenantArgs } from "@slipway/apps";
-import type { ClusterArgs, NodePoolArgs, RegistryArgs } from "@slipway/cluster";
+import type { ClusterArgs, KarpenterArgs, NodePoolArgs, RegistryArgs } from "@slipway/cluster";
 import type { CertificatesArgs, DnsZoneArgs } from "@slipway/dns";
 import type { CalicoArgs, GatewayArgs } from "@slipway/network";
 import type { LoggingArgs, MonitoringStackArgs } from "@slipway/observability";
 import type { CephStorageArgs } from "@slipway/storage";
+import type { BackupsSection } from "./backups";
 
 /**
  * What each `platform:<section>` of a stack file is: its component's args (plus the few settings the
@@ -11,7 +12,10 @@ import type { CephStorageArgs } from "@slipway/storage";
  */
 export interface PlatformSections {
   cluster: ClusterArgs;
-  nodePools: Record<string, NodePoolArgs>;
+  /** A pool's `autoscaler: karpenter` hands its nodes to the Karpenter of `autoscaling` (EKS only; on-prem node counts are manual). */
+  nodePools: Record<string, Omit<NodePoolArgs, "autoscaler"> & { autoscaler?: "karpenter" }>;
+  /** Karpenter's settings; it is installed when this is set or a pool names it. */
+  autoscaling: KarpenterArgs;
   network: CalicoArgs;
   storage: CephStorageArgs;
   registry: RegistryArgs;
@@ -22,5 +26,7 @@ export interface PlatformSections {
   /** `grafanaHost` is read by the program. */
   monitoring: MonitoringStackArgs & { grafanaHost?: boolean };
   logging: LoggingArgs;
+  /** Velero; the store (Ceph or S3) and snapshot classes follow from the cluster. */
+  backups: BackupsSection;
   tenants: Record<string, TenantArgs>;
 }

@@ -3,7 +3,8 @@
  * loopback platform and of the yaml-wall and shop examples through the real Pulumi engine (the
  * Automation API, inline programs) with a file backend; every object of the state exists and every
  * rollout is Ready; an image change updates exactly that Deployment; a preview then shows no
- * changes; secrets are encrypted in the state; the policy pack refuses a privileged pod inside the
+ * changes; `slipway fleet status` reads every stack and `slipway promote` writes dev's digest into a
+ * staging stack file (test/e2e/engine-fleet.ts); secrets are encrypted in the state; the policy pack refuses a privileged pod inside the
  * engine; a custom resource without its CRD fails `up` clearly; `destroy` leaves nothing behind.
  * Prints one line per check, the counts and times, and `N passed, N failed`; exits 1 on a failure.
  *
@@ -18,6 +19,8 @@ import { describe, Kubectl } from "./kubectl";
 import { K8sObject } from "./manifests";
 import { Report } from "./report";
 import { EngineProgram, engineStack, slipway, SlipwayCall, stateObjects, throwawayProject } from "./engine-stacks";
+import { fleetAndPromotion } from "./engine-fleet";
+import { parse } from "yaml";
 
 const repoRoot = resolve(__dirname, "../..");
 const cli = join(repoRoot, "packages/cli/dist/bin.js");
@@ -33,7 +36,8 @@ const env = { ...process.env, KUBECONFIG: required("E2E_KUBECONFIG"), PULUMI_SKI
 /** Obviously fake, unique per run: the state file is searched for them. */
 const fake = (what: string) => `e2e-fake-${what}-${randomBytes(6).toString("hex")}`;
 const secrets = { dbPassword: fake("db"), appPassword: fake("app"), mysqlPassword: fake("mysql"), redisPassword: fake("redis") };
-const NEW_IMAGE = "nginxinc/nginx-unprivileged:1.27.4";
+// By digest, so the fleet step can promote it (kwok's nodes pull nothing: the digest only has to be well formed).
+const NEW_IMAGE = "nginxinc/nginx-unprivileged:1.27.4@sha256:5d1b2b4f0f5e0d3f4a6c8e9b7a2d1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c";
 
 function required(name: string): string {
   const value = process.env[name];
@@ -127,7 +131,8 @@ async function main(): Promise<void> {
   report.say("\n== An image change updates exactly the changed Deployment");
   await (await engineStack(yamlWall, pulumiRoot)).setConfig("yaml-wall:image", { value: NEW_IMAGE });
   const update = run("up", yamlWall, ["--no-check"]);
-  const steps = update.result?.steps ?? [];
+  // Reading the platform's StackReference is a step, not a change.
+  const steps = (update.result?.steps ?? []).filter((s) => s.op !== "read");
   report.check("the update changed exactly one resource: Deployment nginx", steps.length === 1 && steps[0].op === "update" && steps[0].type === "kubernetes:apps/v1:Deployment" && steps[0].name === "nginx" ? undefined : `steps: ${JSON.stringify(steps)}`);
   const nginx = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "nginx", namespace: "web" } };
   const image = (kubectl.get(nginx)?.spec as { template?: { spec?: { containers?: { image: string }[] } } })?.template?.spec?.containers?.[0]?.image;
@@ -136,6 +141,9 @@ async function main(): Promise<void> {
   const preview = run("preview", yamlWall);
   const changed = Object.keys(preview.result?.changes ?? {}).filter((k) => k !== "unchanged");
   report.check("slipway preview after the update shows no changes", preview.result && !changed.length ? undefined : `changes: ${JSON.stringify(preview.result?.changes)}`);
+
+  const repoStackFile = parse(readFileSync(join(repoRoot, "examples/yaml-wall/Pulumi.dev.yaml"), "utf8")) as { config: Record<string, unknown> };
+  figures.push(...fleetAndPromotion({ cli, env, work, opTimeout, report, platform, yamlWall, shop, image: NEW_IMAGE, dbPasswordCiphertext: repoStackFile.config["yaml-wall:dbPassword"] }));
 
   report.say("\n== The policy pack, run by the engine, refuses a privileged pod");
   const refused = run("up", privileged, ["--no-check", "--policy-pack", policyPack], false);

@@ -26,7 +26,7 @@ timeout --kill-after=30s "$limit" "$E2E_DIR/run.sh"
 
 # The engine step needs the pulumi CLI and the Kubernetes provider too; CI never builds them.
 if e2e_family_cached engine && e2e_family_cached provider; then
-  engine_limit="${E2E_ENGINE_CI_TIMEOUT:-900}"
+  engine_limit="${E2E_ENGINE_CI_TIMEOUT:-1500}"
   echo "e2e: running the engine step (time bound ${engine_limit}s)"
   E2E_ENGINE_BUILD=0 timeout --kill-after=30s "$engine_limit" "$E2E_DIR/engine-run.sh"
 else

@@ -14,3 +14,4 @@ export * from "./worker";
 export * from "./job";
 /** kubernetesx-compatible builders: `import { kx } from "@slipway/apps"`. */
 export * as kx from "./kx";
+export * from "./fleet-export";

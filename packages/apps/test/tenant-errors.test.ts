@@ -1,4 +1,4 @@
-import { SlipwayInputError } from "@slipway/core";
+import { DEFAULT_BACKUP_POLICY, SlipwayInputError } from "@slipway/core";
 import { renderError } from "@slipway/testing";
 import { AppService, ExternalService, StatefulApp, StatefulAppArgs, Tenant, TenantArgs, ExternalServiceArgs } from "@slipway/apps";
 
@@ -14,6 +14,9 @@ function expectNamed(error: SlipwayInputError, component: string, name: string, 
   expect(error.message).toContain(shown);
   expect(error.path).toBe(field);
 }
+
+/** What a Tenant needs of the platform's Backups. */
+const PLATFORM_BACKUPS = { backupNamespace: "velero", storageLocation: "default", defaults: DEFAULT_BACKUP_POLICY };
 
 const tenantCases: [string, string, TenantArgs, string, string][] = [
   ["tenant name not a DNS label", "Shop", {}, "name", '"Shop"'],
@@ -32,6 +35,12 @@ const tenantCases: [string, string, TenantArgs, string, string][] = [
   ["NodeLocal DNS address that is not an IP", "shop", { dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" }, nodeLocal: "169.254.25" } }, "dns.nodeLocal", '"169.254.25"'],
   ["unpinned Pod Security version", "shop", { podSecurityVersion: "latest" }, "podSecurityVersion", '"latest"'],
   ["registry without credentials", "shop", { registry: { image: (r: string, t: string) => `${r}:${t}` } }, "registry", '"registry"'],
+  ["backup schedule without the platform's backups", "shop", { backup: { schedule: "0 2 * * *" } }, "backup", "schedule"],
+  ["backup cron with a sixth field", "shop", { backups: PLATFORM_BACKUPS, backup: { schedule: "0 0 2 * * *" } }, "backup.schedule", '"0 0 2 * * *"'],
+  ["backup on the 32nd", "shop", { backups: PLATFORM_BACKUPS, backup: { schedule: "0 2 32 * *" } }, "backup.schedule", '"0 2 32 * *"'],
+  ["backup retention in months", "shop", { backups: PLATFORM_BACKUPS, backup: { retention: "3mo" } }, "backup.retention", '"3mo"'],
+  ["backup retention of minutes", "shop", { backups: PLATFORM_BACKUPS, backup: { retention: "45m" } }, "backup.retention", '"45m"'],
+  ["backup that is true", "shop", { backups: PLATFORM_BACKUPS, backup: true as unknown as false }, "backup", "true"],
 ];
 
 describe("Tenant rejects bad input", () => {

@@ -3,7 +3,7 @@ import { commandErrorText } from "./errors";
 import type { PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 
 /** The part of an Automation API stack `slipway` drives; tests give a stand-in. */
-export type EngineStack = Pick<Stack, "preview" | "up" | "destroy" | "refresh" | "outputs" | "name">;
+export type EngineStack = Pick<Stack, "preview" | "up" | "destroy" | "refresh" | "outputs" | "history" | "name">;
 
 /** What it takes to open a stack of a program through the engine. */
 export interface OpenStackOptions {
@@ -30,6 +30,11 @@ export interface OpenStackOptions {
    * @default none
    */
   pluginDirs?: string[];
+  /**
+   * Only select an existing stack (reading outputs or history must not create one); a missing stack is an error.
+   * @default false: created on first use
+   */
+  selectOnly?: boolean;
 }
 
 /** The engine's environment: plugin folders first on PATH, and no update check. */
@@ -54,7 +59,8 @@ export async function openStack(options: OpenStackOptions): Promise<EngineStack>
   // Loaded here, not at the top: the Automation API is only needed once a stack really opens.
   const { LocalWorkspace, PulumiCommand } = await import("@pulumi/pulumi/automation");
   const pulumiCommand = await findPulumi(PulumiCommand, options.pulumiRoot ?? process.env.SLIPWAY_PULUMI_ROOT);
-  return LocalWorkspace.createOrSelectStack(
+  const open = options.selectOnly ? LocalWorkspace.selectStack.bind(LocalWorkspace) : LocalWorkspace.createOrSelectStack.bind(LocalWorkspace);
+  return open(
     {
       projectName: options.projectName,
       stackName: options.stack,

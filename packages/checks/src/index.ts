@@ -11,3 +11,5 @@ export { selectorMatches } from "./selectors";
 export { podTemplateOf, isPodBearing } from "./pods";
 export { certificateCovers, hostnamesIntersect } from "./links";
 export { clusterView } from "./cluster-view";
+export { claimsOf, uncoveredClaims } from "./backup-coverage";
+export type { Claim, Uncovered } from "./backup-coverage";

@@ -108,3 +108,25 @@ describe("values not known yet (unresolved Outputs)", () => {
 function unresolvePolicyDocument(stack: StackView): void {
   stack.cloud.find((r) => r.name === "cart-assets" && r.type === "aws:iam/policy:Policy")!.inputs.policy = { __unknown: true };
 }
+
+describe("R10 and a stated singleton", () => {
+  const deployment = (replicas: number, reason?: string): Manifest => ({
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: "velero", namespace: "velero", ...(reason === undefined ? {} : { annotations: { "slipway.dev/single-replica-reason": reason } }) },
+    spec: { replicas, strategy: { type: "Recreate" }, selector: { matchLabels: { app: "velero" } }, template: { metadata: { labels: { app: "velero" } }, spec: { containers: [{ name: "velero", image: "velero/velero:v1.18.1" }] } } },
+  });
+  const r10 = (m: Manifest) => runChecks({ manifests: [m], cloud: [], outputs: {} }, { only: ["R10"] }).map((v) => v.field);
+
+  it("accepts Recreate for one replica with a stated reason: a surge pod would be a second instance", () => {
+    expect(r10(deployment(1, "no leader election"))).toEqual([]);
+  });
+
+  it.each([
+    ["without a reason", deployment(1)],
+    ["with an empty reason", deployment(1, " ")],
+    ["with two replicas", deployment(2, "no leader election")],
+  ])("reports Recreate %s", (_case, m) => {
+    expect(r10(m)).toEqual(["spec.strategy.type"]);
+  });
+});

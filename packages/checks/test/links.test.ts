@@ -119,6 +119,18 @@ describe("references to objects the cluster creates from rendered ones", () => {
     other.team.manifests.push(issuer("other-tls"));
     expect(links(judge("team", other)).filter((v) => v.check === "L6").map((v) => v.field)).toEqual([expect.stringMatching(/volumes\[\d+\]\.secret\.secretName$/)]);
   });
+  it("accepts the Secret Rook writes beside a rendered ObjectBucketClaim, and reports it once the claim has another name", () => {
+    const envFrom = (v: { team: StackView }) => (webPod(v).containers[0].envFrom ??= []).push({ secretRef: { name: "backups-bucket" } });
+    const claim = (name: string) => ({ apiVersion: "objectbucket.io/v1alpha1", kind: "ObjectBucketClaim", metadata: { name, namespace: "shop" }, spec: { bucketName: "b", storageClassName: "buckets" } });
+    const claimed = fresh();
+    envFrom(claimed);
+    claimed.team.manifests.push(claim("backups-bucket"));
+    expect(links(judge("team", claimed)).filter((v) => v.check === "L6")).toEqual([]);
+    const other = fresh();
+    envFrom(other);
+    other.team.manifests.push(claim("other-bucket"));
+    expect(links(judge("team", other)).filter((v) => v.check === "L6").map((v) => v.field)).toEqual([expect.stringMatching(/envFrom\[\d+\]\.secretRef\.name$/)]);
+  });
 });
 
 describe("the host rules", () => {

@@ -64,6 +64,22 @@ describe("route backends a chart creates", () => {
   it("an unrendered backend without the annotation fails R13", () => expect(failing(routeTo("grafana", false))).toEqual(["R13"]));
 });
 
+describe("a PodDisruptionBudget for a chart's pods", () => {
+  const pdbFor = (app: string, annotated: boolean) => {
+    const s = secureStack();
+    const protecting = s.manifests.find((m) => m.kind === "PodDisruptionBudget")!;
+    const pdb = structuredClone(protecting);
+    pdb.metadata.name = `${app}-pdb`;
+    (pdb.spec as { selector: { matchLabels: Record<string, string> } }).selector.matchLabels = { "app.kubernetes.io/name": app };
+    if (annotated) pdb.metadata.annotations = { [CHART_BACKEND_ANNOTATION]: "opencost" };
+    s.manifests.push(pdb);
+    return s;
+  };
+
+  it("selecting pods named as coming from a chart passes L5", () => expect(failing(pdbFor("opencost", true))).toEqual([]));
+  it("selecting unrendered pods without the annotation fails L5", () => expect(failing(pdbFor("opencost", false))).toEqual(["L5"]));
+});
+
 describe("an HTTP to HTTPS redirect route", () => {
   const redirect = (scheme: string, backend: boolean) => {
     const s = secureStack();

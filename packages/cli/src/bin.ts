@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command, Option } from "commander";
 import { checkCommand } from "./commands/check";
+import { costCommand } from "./commands/cost";
 import { registerEngineCommands } from "./commands/engine-cli";
+import { registerFleetCommands } from "./commands/fleet-cli";
 import { graphCommand } from "./commands/graph";
 import { initCommand } from "./commands/init";
 import { renderCommand } from "./commands/render";
@@ -57,6 +59,19 @@ program
   .action((programDir: string, options: { stack: string; crds?: string[]; platform?: string } & CliChartsFlags) => checkCommand(programDir, chartsFlags(options)));
 
 program
+  .command("cost")
+  .description("estimate a stack's monthly cost per tenant and app from its rendered requests, claims and load balancers (prices: slipway:prices); draws cost.svg")
+  .argument("[program-dir]", "directory with Pulumi.yaml", ".")
+  .requiredOption("-s, --stack <name>", "stack whose Pulumi.<stack>.yaml config to use")
+  .option("-o, --out <dir>", "where cost.svg goes (default: rendered/<stack>)")
+  .option("--json", "print the report as JSON")
+  .option(...PLATFORM_OPTION)
+  .option("--charts-dir <dir>", "folder of unpacked charts whose workloads are priced too (default: slipway:chartsDir, else ../shared/charts when present)")
+  .option("--no-charts", "price the program's own objects only")
+  .option("--kube-version <version>", "Kubernetes version charts are rendered for (default: 1.36.3)")
+  .action((programDir: string, options: { stack: string; out?: string; json?: boolean; platform?: string } & CliChartsFlags) => costCommand(programDir, chartsFlags(options)));
+
+program
   .command("init")
   .description("scaffold a team stack (Pulumi project, an AppService on the platform, a test against the platform's render)")
   .argument("<dir>", "new directory; its name is the project's and the service's")
@@ -87,6 +102,7 @@ program
   });
 
 registerEngineCommands(program);
+registerFleetCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(formatCliError(err));

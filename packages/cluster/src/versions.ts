@@ -18,3 +18,6 @@ export const KUBEKEY_SERVICE_CIDR = "10.233.0.0/18";
 export const EKS_DEFAULT_SERVICE_CIDR = "172.20.0.0/16";
 /** The VPC network when Slipway builds the VPC. */
 export const EKS_DEFAULT_VPC_CIDR = "10.0.0.0/16";
+
+/** Karpenter, the node autoscaler on EKS (its chart carries the NodePool and EC2NodeClass CRDs). */
+export const KARPENTER_CHART: ChartSource = { chart: "karpenter", version: "1.14.1", repository: "oci://public.ecr.aws/karpenter" };

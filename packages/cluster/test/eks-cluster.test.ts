@@ -32,10 +32,13 @@ describe("EKS cluster: network", () => {
     expect(r.byType("aws:ec2/natGateway:NatGateway")).toHaveLength(1);
   });
 
-  it("uses an existing VPC's private subnets and builds no network", async () => {
+  it("uses an existing VPC's private subnets and builds no network, only tags them for Karpenter's discovery", async () => {
     const network = { vpcId: "vpc-0a1b2c3d4e5f60718", cidr: "10.20.0.0/16", privateSubnetIds: ["subnet-0a1b2c3d4e5f60711", "subnet-0a1b2c3d4e5f60722"] };
     const r = await render(eks({ network }), { config: AWS_CONFIG });
-    expect(r.cloud().filter((x) => x.type.startsWith("aws:ec2/"))).toEqual([]);
+    expect(r.cloud().filter((x) => x.type.startsWith("aws:ec2/") && x.type !== "aws:ec2/tag:Tag")).toEqual([]);
+    const tags = r.byType("aws:ec2/tag:Tag").map((t) => [t.inputs.resourceId, t.inputs.key, t.inputs.value]);
+    expect(tags).toHaveLength(3);
+    expect(tags).toEqual(expect.arrayContaining([[expect.stringMatching(/^sg-0/), "karpenter.sh/discovery", "main-test"], ...network.privateSubnetIds.map((id) => [id, "karpenter.sh/discovery", "main-test"])]));
     expect(at0(one(r, "aws:eks/cluster:Cluster", "main").inputs.vpcConfig, "subnetIds")).toEqual(network.privateSubnetIds);
   });
 });

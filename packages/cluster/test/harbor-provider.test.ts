@@ -1,22 +1,16 @@
 import { harborProjectProvider, harborRobotProvider, HarborProjectInputs, HarborRobotInputs } from "@slipway/cluster";
-import { FakeHarbor, startFakeHarbor } from "./fake-harbor";
+import { FakeHarbor, must, useFakeHarbor } from "./fake-harbor";
 
 const PASSWORD = "fake-harbor-admin-5c1e7b";
 
-/** A value the provider's types mark optional (its methods and `outs`). */
-function must<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error("missing from the provider's answer");
-  return value;
-}
-
 describe("Harbor dynamic providers against Harbor's API", () => {
+  const fake = useFakeHarbor(PASSWORD);
   let harbor: FakeHarbor;
   let connection: { url: string; username: string; password: string };
-  beforeEach(async () => {
-    harbor = await startFakeHarbor("admin", PASSWORD);
-    connection = { url: harbor.url, username: "admin", password: PASSWORD };
+  beforeEach(() => {
+    harbor = fake.harbor();
+    connection = fake.connection();
   });
-  afterEach(() => harbor.close());
 
   describe("projects", () => {
     const inputs = (): HarborProjectInputs => ({ ...connection, name: "shop", public: false });

@@ -1,6 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { render } from "@slipway/testing";
+import { inputErrorMismatches, render, renderError } from "@slipway/testing";
 import { HARBOR_CHART, HarborRegistryArgs, Registry } from "@slipway/cluster";
 import { at, CRD_DIR, one } from "./support";
 
@@ -110,5 +110,64 @@ describe("Registry on Harbor", () => {
     expect(r.outputs).toEqual({ image: "harbor.corp.example/shop/cart:1.4.2", mirror: "harbor.corp.example/mirror" });
     expect(at(r.charts()[0].values, "core.image.repository")).toBe("harbor.corp.example/mirror/goharbor/harbor-core");
     expect(at(r.charts()[0].values, "registry.registry.image.repository")).toBe("harbor.corp.example/mirror/goharbor/registry-photon");
+  });
+});
+
+describe("Harbor across on-prem sites: replication and proxy caches", () => {
+  const login = { username: "robot$replicator", password: pulumi.secret("fake-remote-robot-secret-77a1") };
+
+  it("pushes every project (or those named) to each site, after the projects exist, on every push or a schedule", async () => {
+    const r = await render(() =>
+      harbor({
+        replicateTo: [
+          { name: "site-b", url: "https://harbor.site-b.example", login },
+          { name: "site-c", url: "https://harbor.site-c.example/", login, projects: ["shop"], schedule: "0 0 * * * *", deletion: true },
+        ],
+      }),
+    );
+    const endpoints = r.byType("pulumi-nodejs:dynamic/harbor:Endpoint");
+    expect(endpoints.map((e) => [e.name, e.inputs.type, e.inputs.endpointUrl, e.inputs.accessKey])).toEqual([
+      ["images-site-site-b", "harbor", "https://harbor.site-b.example", "robot$replicator"],
+      ["images-site-site-c", "harbor", "https://harbor.site-c.example", "robot$replicator"],
+    ]);
+    const policies = r.byType("pulumi-nodejs:dynamic/harbor:Replication");
+    expect(policies.map((p) => [p.name, p.inputs.filter, p.inputs.cron, p.inputs.deletion])).toEqual([
+      ["images-site-b-shop", "shop/**", undefined, false],
+      ["images-site-b-mirror", "mirror/**", undefined, false],
+      ["images-site-c-shop", "shop/**", "0 0 * * * *", true],
+    ]);
+    const projects = r.byType("pulumi-nodejs:dynamic/harbor:Project").map((p) => p.urn);
+    const siteB = endpoints[0].urn;
+    expect(policies[0].dependencies).toEqual(expect.arrayContaining([...projects, siteB]));
+  });
+
+  it("makes a proxy-cache project per upstream, pullable by tenants and usable in image references", async () => {
+    const r = await render(() => {
+      const registry = harbor({ proxyCaches: [{ project: "dockerhub", upstream: "https://hub.docker.com" }, { project: "k8s", upstream: "https://registry.k8s.io", login }] });
+      return { image: registry.image("dockerhub/library/nginx", "1.27.3") };
+    });
+    expect(r.byType("pulumi-nodejs:dynamic/harbor:Endpoint").map((e) => [e.name, e.inputs.type, e.inputs.endpointUrl, e.inputs.accessKey])).toEqual([
+      ["images-upstream-dockerhub", "docker-hub", "https://hub.docker.com", undefined],
+      ["images-upstream-k8s", "docker-registry", "https://registry.k8s.io", "robot$replicator"],
+    ]);
+    const dockerhub = one(r, "pulumi-nodejs:dynamic/harbor:Project", "images-dockerhub");
+    expect(dockerhub.inputs).toMatchObject({ name: "dockerhub", public: false });
+    expect(dockerhub.dependencies).toContain(one(r, "pulumi-nodejs:dynamic/harbor:Endpoint", "images-upstream-dockerhub").urn);
+    const pull = one(r, "pulumi-nodejs:dynamic/harbor:Robot", "images-tenants-pull");
+    expect((pull.inputs.permissions as { namespace: string }[]).map((p) => p.namespace)).toEqual(["shop", "mirror", "dockerhub", "k8s"]);
+    expect(r.outputs).toEqual({ image: "harbor.corp.example/dockerhub/library/nginx:1.27.3" });
+  });
+
+  it.each([
+    ["replicateTo[0].url", { replicateTo: [{ name: "b", url: "http://harbor.b.example", login }] }, '"http://harbor.b.example"'],
+    ["replicateTo[0].login", { replicateTo: [{ name: "b", url: "https://harbor.b.example" }] }, "undefined"],
+    ["replicateTo[1].name", { replicateTo: [{ name: "b", url: "https://harbor.b.example", login }, { name: "b", url: "https://harbor.c.example", login }] }, '"b"'],
+    ["replicateTo[0].projects[0]", { replicateTo: [{ name: "b", url: "https://harbor.b.example", login, projects: ["billing"] }] }, '"billing"'],
+    ["replicateTo[0].schedule", { replicateTo: [{ name: "b", url: "https://harbor.b.example", login, schedule: "0 * * * *" }] }, '"0 * * * *"'],
+    ["proxyCaches[0].project", { proxyCaches: [{ project: "shop", upstream: "https://hub.docker.com" }] }, '"shop"'],
+    ["proxyCaches[0].upstream", { proxyCaches: [{ project: "hub", upstream: "hub.docker.com" }] }, '"hub.docker.com"'],
+  ])("refuses a bad %s", async (field, args, shown) => {
+    const error = await renderError(() => harbor(args as Partial<HarborRegistryArgs>));
+    expect(inputErrorMismatches(error, { component: "Registry", name: "images", field, shown })).toEqual([]);
   });
 });

@@ -14,3 +14,4 @@ export * from "./handles";
 export * from "./charts";
 export * from "./pod-security";
 export * from "./operator";
+export * from "./backups";

@@ -1,3 +1,4 @@
 export * from "./monitoring";
 export * from "./logging";
-export { KUBE_PROMETHEUS_STACK_CHART, FLUENT_BIT_CHART } from "./versions";
+export * from "./cost";
+export { KUBE_PROMETHEUS_STACK_CHART, FLUENT_BIT_CHART, OPENCOST_CHART } from "./versions";

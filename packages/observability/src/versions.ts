@@ -20,3 +20,10 @@ export const FLUENT_BIT_CHART: ChartSource = {
 export const DASHBOARD_LABEL = "grafana_dashboard";
 /** The annotation naming the Grafana folder a dashboard ConfigMap goes into. */
 export const DASHBOARD_FOLDER_ANNOTATION = "grafana_folder";
+
+/** opencost 2.5.x (OpenCost 1.120): cost allocation per namespace and workload from Prometheus' metrics. */
+export const OPENCOST_CHART: ChartSource = {
+  chart: "opencost",
+  version: "2.5.17",
+  repository: "https://opencost.github.io/opencost-helm-chart",
+};

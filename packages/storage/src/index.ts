@@ -1,1 +1,2 @@
 export * from "./ceph";
+export * from "./backups";

@@ -25,6 +25,10 @@ export interface AppServicePlan {
   ports: NamedPort[];
   host?: pulumi.Input<string>;
   externalUrl?: pulumi.Output<string>;
+  /** The stable Deployment's image. */
+  image: pulumi.Input<string>;
+  /** The stable Deployment's replica range: fixed replicas give min = max, an HPA its bounds. */
+  replicas: { min: number; max: number };
 }
 
 function resolvePortMap(site: InputSite, args: AppServiceArgs): PortMap {
@@ -104,5 +108,7 @@ export function planAppService(site: InputSite, args: AppServiceArgs, stack: Def
     ports,
     host: exposure?.host,
     externalUrl: exposure?.url,
+    image: args.image,
+    replicas: args.scale ? { min: args.scale.min, max: args.scale.max } : { min: replicas ?? 1, max: replicas ?? 1 },
   };
 }

@@ -1,4 +1,4 @@
-import { ClusterDns, ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
+import { BackupPolicyArgs, BackupsHandle, ClusterDns, ClusterHandle, GatewayHandle, PlatformNamespaces, ProfileOverride, RegistryHandle } from "@slipway/core";
 
 /** Hard limits of the tenant's namespace (a ResourceQuota). */
 export interface QuotaArgs {
@@ -65,4 +65,8 @@ export interface TenantArgs {
   defaults?: ProfileOverride;
   /** Tenants whose apps may connect to this tenant's apps (the platform's grant; the apps' owners still write the ingress). @default none */
   accepts?: string[];
+  /** The platform's Backups (Velero): with it the tenant's namespace is backed up on a schedule. @default none (no backups) */
+  backups?: BackupsHandle;
+  /** When the namespace is backed up and how long backups are kept, or false for no backups. @default the platform's (backups.defaults) */
+  backup?: BackupPolicyArgs | false;
 }

@@ -3,6 +3,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { checkDnsLabel, fail, InputSite, Manifest, PlatformNamespaces, POD_SECURITY_VERSION, ProfileOverride, registerManifests, siteOf, SlipwayComponent, standardLabels } from "@slipway/core";
 import { TenantRef } from "../tenant-ref";
 import { TenantArgs } from "./args";
+import { planTenantBackup } from "./backup";
 import { planLimitRange, planNamespace, planQuota } from "./namespace";
 import { planTenantPolicies, resolveClusterDns } from "./network-policies";
 import { planRbac } from "./rbac";
@@ -12,6 +13,8 @@ export interface TenantPlan {
   namespace: string;
   platform: PlatformNamespaces;
   pullSecret?: string;
+  /** The Velero Schedule of the namespace (in Velero's namespace), unless backups are off. */
+  backupSchedule?: Manifest;
 }
 
 /** The pure plan of a tenant's namespace, quota, limits, policies, RBAC and pull secret. */
@@ -45,7 +48,7 @@ export function planTenant(site: InputSite, args: TenantArgs): TenantPlan {
       stringData: { ".dockerconfigjson": args.registry.pullSecretDockerConfig },
     });
   }
-  return { objects, namespace, platform: { ingress, monitoring }, pullSecret };
+  return { objects, namespace, platform: { ingress, monitoring }, pullSecret, backupSchedule: planTenantBackup(site, args, meta) };
 }
 
 /**
@@ -76,6 +79,8 @@ export class Tenant extends SlipwayComponent implements TenantRef {
     const childOpts = this.childOptions(this.provider ? { provider: this.provider } : {});
     this.namespaceResource = registerManifests(name, [namespaceObject], childOpts).values().next().value!;
     registerManifests(name, rest, { ...childOpts, dependsOn: [this.namespaceResource] });
+    // The Schedule needs Velero's CRDs; it lives in Velero's namespace, so it does not wait for the tenant's.
+    if (plan.backupSchedule) registerManifests(name, [plan.backupSchedule], { ...childOpts, dependsOn: args.backups?.ready ? [args.backups.ready] : [] });
     this.done({ namespace: this.namespace });
   }
 }

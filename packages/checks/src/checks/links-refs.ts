@@ -16,9 +16,14 @@ function referenceGranted(index: StackIndex, route: Manifest, targetNs: string, 
   });
 }
 
-/** A Secret that a rendered cert-manager Certificate issues (`spec.secretName`): cert-manager creates it in the cluster. */
+/**
+ * A Secret a rendered controller writes: a cert-manager Certificate's `spec.secretName`, or the
+ * keys Rook writes beside an ObjectBucketClaim (a Secret named like the claim).
+ */
 function issuedSecret(index: StackIndex, kind: string, namespace: string, name: string): boolean {
-  return kind === "Secret" && index.inNamespace("Certificate", namespace).some((c) => c.apiVersion.startsWith("cert-manager.io/") && record(c.spec).secretName === name);
+  if (kind !== "Secret") return false;
+  const certificate = index.inNamespace("Certificate", namespace).some((c) => c.apiVersion.startsWith("cert-manager.io/") && record(c.spec).secretName === name);
+  return certificate || index.inNamespace("ObjectBucketClaim", namespace).some((c) => c.apiVersion.startsWith("objectbucket.io/") && c.metadata.name === name);
 }
 
 export const routeBackends = stackCheck(
@@ -83,6 +88,7 @@ export const selectorsLink = stackCheck(
     // Services (R11), NetworkPolicies (N2) and HPA targets (R9) are judged by their own checks.
     for (const pdb of index.byKind("PodDisruptionBudget")) {
       if (!judges(index, namespaceOf(pdb))) continue;
+      if (annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim()) continue; // protects a chart's pods
       if (!index.podsIn(namespaceOf(pdb)).some((pod) => selectorMatches(record(pdb.spec).selector, pod.labels))) {
         report(pdb, "spec.selector", "selects no pod the cluster renders in its namespace", "use the selector labels of the workload it protects");
       }

@@ -1,9 +1,16 @@
+import { SINGLE_REPLICA_ANNOTATION } from "@slipway/core";
 import { objectCheck } from "../define";
 import { isKind, record } from "../objects";
 import { podTemplateOf, servingContainersOf } from "../pods";
 
 function isZero(value: unknown): boolean {
   return value === 0 || value === "0%" || value === "0";
+}
+
+/** A one-replica Deployment whose single-replica reason is stated (the R5 exception): two must never run at once, so Recreate is right. */
+function isNamedSingleton(m: { spec?: unknown; metadata: { annotations?: unknown } }): boolean {
+  const reason = record(m.metadata.annotations)[SINGLE_REPLICA_ANNOTATION];
+  return record(m.spec).replicas === 1 && typeof reason === "string" && reason.trim() !== "";
 }
 
 export const rollout = objectCheck(
@@ -17,7 +24,9 @@ export const rollout = objectCheck(
     if (isKind(m, "Deployment", ["apps"])) {
       const strategy = record(spec.strategy);
       const rolling = record(strategy.rollingUpdate);
-      if (strategy.type !== undefined && strategy.type !== "RollingUpdate") {
+      if (strategy.type === "Recreate" && isNamedSingleton(m)) {
+        // A stated singleton: a surge pod would be a second instance.
+      } else if (strategy.type !== undefined && strategy.type !== "RollingUpdate") {
         report(m, "spec.strategy.type", `is ${String(strategy.type)}`, "use RollingUpdate so old pods serve until new ones are ready");
       } else if (!isZero(rolling.maxUnavailable)) {
         report(m, "spec.strategy.rollingUpdate.maxUnavailable", `is ${String(rolling.maxUnavailable ?? "unset (25%)")}`, "set maxUnavailable: 0 and surge new pods instead");

@@ -7,6 +7,13 @@ import { EksPoolPlan } from "./plan";
 /** What a node needs and nothing app-specific (CHECKS W2): join the cluster, run the VPC CNI, pull from ECR. */
 export const NODE_POLICIES = ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"];
 
+/** A node role: trusted by EC2, holding exactly the node policies (never app permissions, CHECKS W2). */
+export function buildNodeRole(name: string, partition: pulumi.Input<string>, tags: Record<string, pulumi.Input<string>>, opts: pulumi.CustomResourceOptions): { role: aws.iam.Role; attachments: aws.iam.RolePolicyAttachment[] } {
+  const role = new aws.iam.Role(`${name}-node`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags }, opts);
+  const attachments = NODE_POLICIES.map((policy) => new aws.iam.RolePolicyAttachment(`${name}-${policy}`, { role: role.name, policyArn: managedPolicyArn(partition, policy) }, opts));
+  return { role, attachments };
+}
+
 export interface EksNodeGroup {
   role: aws.iam.Role;
   launchTemplate: aws.ec2.LaunchTemplate;
@@ -25,8 +32,7 @@ export function buildEksNodeGroup(
   volumeKmsKeyArn: pulumi.Input<string> | undefined,
   opts: pulumi.CustomResourceOptions,
 ): EksNodeGroup {
-  const role = new aws.iam.Role(`${name}-node`, { assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"), tags: { "slipway.dev/node-pool": name } }, opts);
-  const attachments = NODE_POLICIES.map((policy) => new aws.iam.RolePolicyAttachment(`${name}-${policy}`, { role: role.name, policyArn: managedPolicyArn(eks.partition, policy) }, opts));
+  const { role, attachments } = buildNodeRole(name, eks.partition, { "slipway.dev/node-pool": name }, opts);
   const launchTemplate = new aws.ec2.LaunchTemplate(
     `${name}-nodes`,
     {

@@ -2,16 +2,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkDnsLabel, checkDnsSubdomain, checkLabelValue, checkNumber, checkOneOf, fail, InputSite, isDns1123Subdomain, Manifest } from "@slipway/core";
 import { checkSubnetIds } from "../aws-inputs";
 import { NodePoolArgs, PoolPlacement, TaintArgs } from "./args";
+import { checkInstanceChoice } from "./instance-types";
+import { KARPENTER_ONLY_FIELDS, KarpenterPoolPlan, planKarpenterPool } from "./karpenter-plan";
 
 /** The label every node of a pool carries; apps select the pool with it. */
 export const POOL_LABEL = "slipway.dev/node-pool";
 
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
-/** Label domains reserved for Kubernetes and EKS: kubelets may not set them on themselves. */
-const RESERVED_DOMAINS = ["kubernetes.io", "k8s.io", "eks.amazonaws.com"];
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*[0-9][a-z0-9-]*\.(nano|micro|small|medium|large|xlarge|[0-9]+xlarge|metal(-[0-9]+xl)?)$/;
-/** Graviton families carry a "g" right after the generation digit (m7g, c6gn, r8gd, t4g). */
-const ARM_FAMILY = /^[a-z]+[0-9]+g[a-z]*\./;
+/** Label domains reserved for Kubernetes, EKS and Karpenter: kubelets may not set them on themselves, Karpenter refuses its own. */
+const RESERVED_DOMAINS = ["kubernetes.io", "k8s.io", "eks.amazonaws.com", "karpenter.sh", "karpenter.k8s.aws"];
 const EKS_TAINT_EFFECT = { NoSchedule: "NO_SCHEDULE", PreferNoSchedule: "PREFER_NO_SCHEDULE", NoExecute: "NO_EXECUTE" } as const;
 
 export interface EksPoolPlan {
@@ -29,6 +28,8 @@ export interface NodePoolPlan {
   taints: TaintArgs[];
   placement: PoolPlacement;
   eks?: EksPoolPlan;
+  /** EKS under Karpenter: the NodePool and EC2NodeClass it gets instead of a managed node group. */
+  karpenter?: KarpenterPoolPlan;
   /** Existing clusters: server-side-apply patches of the named nodes. */
   nodePatches?: Manifest[];
 }
@@ -70,23 +71,11 @@ function planTaints(site: InputSite, taints: unknown): TaintArgs[] {
   });
 }
 
-function planInstanceTypes(site: InputSite, types: unknown): { instanceTypes: string[]; amiType: EksPoolPlan["amiType"] } {
-  if (!Array.isArray(types) || types.length === 0) return fail(site, "instanceTypes", types, "must list at least one instance type", 'e.g. ["m6i.large"]');
-  types.forEach((type, i) => {
-    if (typeof type !== "string" || !INSTANCE_TYPE.test(type)) fail(site, `instanceTypes[${i}]`, type, "is not an EC2 instance type", 'e.g. "m6i.large" or "m7g.xlarge"');
-    if (types.indexOf(type) !== i) fail(site, `instanceTypes[${i}]`, type, "is listed twice");
-  });
-  const arm = types.map((t: string) => ARM_FAMILY.test(t));
-  const mixed = arm.findIndex((a) => a !== arm[0]);
-  if (mixed >= 0) fail(site, `instanceTypes[${mixed}]`, types[mixed], "has another CPU architecture than instanceTypes[0]", "make one pool per architecture (arm64 and x86_64)");
-  return { instanceTypes: types, amiType: arm[0] ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD" };
-}
-
 function planScaling(site: InputSite, scaling: NodePoolArgs["scaling"]): EksPoolPlan["scaling"] {
-  const given = scaling ?? { min: 2, max: 4 };
+  const given = scaling ?? {};
   if (typeof given !== "object" || given === null) return fail(site, "scaling", given, "must be { min, max, desired? }");
-  const minSize = checkNumber(site, "scaling.min", given.min, { min: 0, max: 1000 });
-  const maxSize = checkNumber(site, "scaling.max", given.max, { min: 1, max: 1000 });
+  const minSize = checkNumber(site, "scaling.min", given.min ?? 2, { min: 0, max: 1000 });
+  const maxSize = checkNumber(site, "scaling.max", given.max ?? Math.max(4, minSize), { min: 1, max: 1000 });
   if (maxSize < minSize) fail(site, "scaling.max", maxSize, `is less than scaling.min (${minSize})`, "raise scaling.max or lower scaling.min");
   const desiredSize = checkNumber(site, "scaling.desired", given.desired ?? minSize, { min: 0, max: 1000 });
   if (desiredSize < minSize || desiredSize > maxSize) fail(site, "scaling.desired", desiredSize, `is outside scaling.min..scaling.max (${minSize}..${maxSize})`);
@@ -94,10 +83,14 @@ function planScaling(site: InputSite, scaling: NodePoolArgs["scaling"]): EksPool
 }
 
 function planEksPool(site: InputSite, args: NodePoolArgs, taints: TaintArgs[]): EksPoolPlan {
-  if (args.nodes !== undefined) fail(site, "nodes", args.nodes, "names nodes, which only an existing cluster has", "on EKS the pool's node group makes its nodes; drop nodes");
+  for (const field of KARPENTER_ONLY_FIELDS) {
+    if (args[field] !== undefined) fail(site, field, args[field], "only applies to pools Karpenter scales", "give the pool an autoscaler (the Karpenter component) or drop it");
+  }
   const capacity = checkOneOf(site, "capacity", args.capacity ?? "on-demand", ["on-demand", "spot"] as const);
+  const { arm, instanceTypes } = checkInstanceChoice(site, args.instanceTypes ?? ["m6i.large"], undefined);
   return {
-    ...planInstanceTypes(site, args.instanceTypes ?? ["m6i.large"]),
+    instanceTypes: instanceTypes!,
+    amiType: arm ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD",
     capacityType: capacity === "spot" ? "SPOT" : "ON_DEMAND",
     scaling: planScaling(site, args.scaling),
     diskSizeGiB: checkNumber(site, "diskSizeGiB", args.diskSizeGiB ?? 50, { min: 20, max: 16384 }),
@@ -106,9 +99,17 @@ function planEksPool(site: InputSite, args: NodePoolArgs, taints: TaintArgs[]): 
   };
 }
 
+/** The autoscaler's kind, or the value itself when it is not a component (e.g. a string from config). */
+function autoscalerKind(autoscaler: unknown): unknown {
+  return typeof autoscaler === "object" && autoscaler !== null ? (autoscaler as { kind?: unknown }).kind : autoscaler;
+}
+
 /** Existing clusters: one server-side-apply patch per node, adding the pool's labels and taints. */
 function planNodePatches(site: InputSite, args: NodePoolArgs, labels: Record<string, string>, taints: TaintArgs[]): Manifest[] {
-  for (const field of ["instanceTypes", "capacity", "scaling", "diskSizeGiB", "volumeKmsKeyArn", "subnetIds"] as const) {
+  if (args.autoscaler !== undefined) {
+    fail(site, "autoscaler", autoscalerKind(args.autoscaler), "needs an EKS cluster: an existing cluster's node counts are manual", "add or remove nodes with the cluster's installer (e.g. KubeKey) and list them in nodes");
+  }
+  for (const field of ["instanceTypes", "capacity", "scaling", "diskSizeGiB", "volumeKmsKeyArn", "subnetIds", ...KARPENTER_ONLY_FIELDS] as const) {
     if (args[field] !== undefined) fail(site, field, args[field], "only applies to EKS node groups", "drop it for an existing cluster");
   }
   const nodes = args.nodes;
@@ -137,6 +138,13 @@ export function planNodePool(site: InputSite, args: NodePoolArgs): NodePoolPlan 
   const placement: PoolPlacement = { nodeSelector: { [POOL_LABEL]: poolName }, ...(tolerations.length > 0 ? { tolerations } : {}) };
   if (args.cluster.kind === "eks") {
     if (!args.cluster.eks) fail(site, "cluster", args.cluster.clusterName, "is an EKS cluster without its AWS side", "pass the Cluster component itself");
+    if (args.nodes !== undefined) fail(site, "nodes", args.nodes, "names nodes, which only an existing cluster has", "on EKS the pool's node group makes its nodes; drop nodes");
+    if (args.autoscaler !== undefined) {
+      if (typeof args.autoscaler !== "object" || args.autoscaler === null || args.autoscaler.kind !== "karpenter") {
+        fail(site, "autoscaler", autoscalerKind(args.autoscaler), "is not an autoscaler component", "pass the Karpenter component (a stack file says autoscaler: karpenter, and the program passes it)");
+      }
+      return { labels, taints, placement, karpenter: planKarpenterPool(site, args) };
+    }
     return { labels, taints, placement, eks: planEksPool(site, args, taints) };
   }
   return { labels, taints, placement, nodePatches: planNodePatches(site, args, labels, taints) };

@@ -5,6 +5,7 @@ import { checkPrincipalArn } from "../aws-inputs";
 import { principalTrustPolicy } from "../iam";
 import { EcrRegistryArgs } from "./args";
 import { checkCount, checkNameList, checkRepositoryName } from "./names";
+import { buildEcrCaches, buildEcrReplication, EcrCachePlan, EcrReplicaPlan, planEcrCaches, planEcrReplicas } from "./ecr-sync";
 
 /** What pulling an image needs, and nothing more. */
 export const PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"];
@@ -18,6 +19,8 @@ export interface EcrPlan {
   pushPrincipalArns: pulumi.Input<string>[];
   pullerRoleArns: pulumi.Input<string>[];
   mirrorPrefix: string;
+  replicas: EcrReplicaPlan[];
+  caches: EcrCachePlan[];
 }
 
 export function planEcr(site: InputSite, args: EcrRegistryArgs): EcrPlan {
@@ -34,6 +37,8 @@ export function planEcr(site: InputSite, args: EcrRegistryArgs): EcrPlan {
     pushPrincipalArns: (args.pushPrincipalArns ?? []).map((arn, i) => checkPrincipalArn(site, `pushPrincipalArns[${i}]`, arn)),
     pullerRoleArns,
     mirrorPrefix: checkRepositoryName(site, "mirrorPrefix", args.mirrorPrefix ?? "mirror"),
+    replicas: planEcrReplicas(site, args.replicateTo),
+    caches: planEcrCaches(site, args.pullThroughCaches, repositories),
   };
 }
 
@@ -60,13 +65,15 @@ export function lifecyclePolicy(plan: Pick<EcrPlan, "keepLast" | "untaggedExpire
 export interface EcrBuilt {
   repositories: Record<string, aws.ecr.Repository>;
   pushRole?: aws.iam.Role;
+  replication?: aws.ecr.ReplicationConfiguration;
+  caches: aws.ecr.PullThroughCacheRule[];
 }
 
 /**
  * ECR repositories with immutable tags, scan on push, KMS encryption and a lifecycle policy (CHECKS W4);
  * pull access for the node roles given, and a push role for CI scoped to these repositories.
  */
-export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): EcrBuilt {
+export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<string>, account: pulumi.Input<string>, opts: pulumi.CustomResourceOptions): EcrBuilt {
   const repositories: Record<string, aws.ecr.Repository> = {};
   for (const repositoryName of plan.repositories) {
     const id = `${name}-${repositoryName.replace(/[/._]/g, "-")}`;
@@ -82,14 +89,18 @@ export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<st
     );
     new aws.ecr.LifecyclePolicy(id, { repository: repository.name, policy: lifecyclePolicy(plan) }, opts);
     if (plan.pullerRoleArns.length > 0) {
+      // Pools Karpenter scales share its node role: each role is named once.
       const policy = pulumi.output(plan.pullerRoleArns).apply((arns) =>
-        JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "NodesPull", Effect: "Allow", Principal: { AWS: arns }, Action: PULL_ACTIONS }] }),
+        JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "NodesPull", Effect: "Allow", Principal: { AWS: [...new Set(arns)] }, Action: PULL_ACTIONS }] }),
       );
       new aws.ecr.RepositoryPolicy(id, { repository: repository.name, policy }, opts);
     }
     repositories[repositoryName] = repository;
   }
-  if (plan.pushPrincipalArns.length === 0) return { repositories };
+  const replication = buildEcrReplication(name, plan.replicas, plan.repositories, account, opts);
+  const caches = buildEcrCaches(name, plan.caches, opts);
+  const synced = { ...(replication ? { replication } : {}), caches };
+  if (plan.pushPrincipalArns.length === 0) return { repositories, ...synced };
   const pushRole = new aws.iam.Role(`${name}-push`, { assumeRolePolicy: principalTrustPolicy(plan.pushPrincipalArns), description: "CI pushes images to the platform's repositories" }, opts);
   const arns = Object.values(repositories).map((r) => r.arn);
   const policy = pulumi.output(arns).apply((resources) =>
@@ -103,5 +114,5 @@ export function buildEcr(name: string, plan: EcrPlan, kmsKeyArn: pulumi.Input<st
     }),
   );
   new aws.iam.RolePolicy(`${name}-push`, { role: pushRole.name, policy }, opts);
-  return { repositories, pushRole };
+  return { repositories, pushRole, ...synced };
 }

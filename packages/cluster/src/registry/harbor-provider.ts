@@ -17,6 +17,8 @@ export interface HarborConnection {
 export interface HarborProjectInputs extends HarborConnection {
   name: string;
   public: boolean;
+  /** A proxy-cache project: the registry endpoint whose images it pulls through and keeps. */
+  registryId?: number;
 }
 
 export interface HarborProjectOutputs extends HarborProjectInputs {
@@ -89,7 +91,8 @@ function changed<T>(olds: T, news: T, keys: (keyof T)[]): (keyof T)[] {
 /** Harbor projects: create, read, update (visibility), delete. Renaming a project replaces it. */
 export const harborProjectProvider: pulumi.dynamic.ResourceProvider<HarborProjectInputs, HarborProjectOutputs> = {
   async create(inputs) {
-    const response = await harbor(connectionOf(inputs), "POST", "/projects", [201], { project_name: inputs.name, metadata: { public: String(inputs.public) } });
+    const proxy = inputs.registryId === undefined ? {} : { registry_id: inputs.registryId };
+    const response = await harbor(connectionOf(inputs), "POST", "/projects", [201], { project_name: inputs.name, ...proxy, metadata: { public: String(inputs.public) } });
     const projectId = idFromLocation(response.location, `project ${inputs.name}`);
     return { id: String(projectId), outs: { ...inputs, projectId } };
   },
@@ -101,7 +104,7 @@ export const harborProjectProvider: pulumi.dynamic.ResourceProvider<HarborProjec
     return { id, props: { ...props, projectId: project.project_id, name: project.name, public: project.metadata?.public === "true" } };
   },
   async diff(_id, olds, news) {
-    const replaces = changed(olds, news, ["name"]) as string[];
+    const replaces = changed(olds, news, ["name", "registryId"]) as string[];
     const updates = changed(olds, news, ["public", "url", "username", "password"]);
     return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
   },
@@ -156,5 +159,116 @@ export const harborRobotProvider: pulumi.dynamic.ResourceProvider<HarborRobotInp
   },
   async delete(id, props) {
     await harbor(connectionOf(props), "DELETE", `/robots/${encodeURIComponent(id)}`, [200, 404]);
+  },
+};
+
+export interface HarborEndpointInputs extends HarborConnection {
+  /** The endpoint's name in Harbor. */
+  name: string;
+  /** Harbor's adapter: "harbor", "docker-hub", "docker-registry", "quay", "github-ghcr"... */
+  type: string;
+  /** The remote registry's URL. */
+  endpointUrl: string;
+  /** Login at the remote registry (a robot name); none for anonymous pulls. */
+  accessKey?: string;
+  /** Its password (a Pulumi secret). */
+  accessSecret?: string;
+}
+
+export interface HarborEndpointOutputs extends HarborEndpointInputs {
+  registryId: number;
+}
+
+function endpointBody(inputs: HarborEndpointInputs): Record<string, unknown> {
+  const credential = inputs.accessKey === undefined ? {} : { credential: { type: "basic", access_key: inputs.accessKey, access_secret: inputs.accessSecret ?? "" } };
+  return { name: inputs.name, type: inputs.type, url: inputs.endpointUrl, insecure: false, description: "Managed by Slipway", ...credential };
+}
+
+/** Harbor registry endpoints (the remote side of a replication or a proxy cache); a new type replaces it. */
+export const harborEndpointProvider: pulumi.dynamic.ResourceProvider<HarborEndpointInputs, HarborEndpointOutputs> = {
+  async create(inputs) {
+    const response = await harbor(connectionOf(inputs), "POST", "/registries", [201], endpointBody(inputs));
+    const registryId = idFromLocation(response.location, `registry endpoint ${inputs.name}`);
+    return { id: String(registryId), outs: { ...inputs, registryId } };
+  },
+  async read(id, props) {
+    if (!props) throw new Error(`Harbor registry endpoint ${id}: reading needs the connection of its inputs`);
+    const response = await harbor(connectionOf(props), "GET", `/registries/${encodeURIComponent(id)}`, [200, 404]);
+    if (response.status === 404) return {};
+    const endpoint = response.body as { id: number; name: string; type: string; url: string; credential?: { access_key?: string } };
+    // Harbor never returns the secret: keep the one in state.
+    return { id, props: { ...props, registryId: endpoint.id, name: endpoint.name, type: endpoint.type, endpointUrl: endpoint.url, ...(endpoint.credential?.access_key ? { accessKey: endpoint.credential.access_key } : {}) } };
+  },
+  async diff(_id, olds, news) {
+    const replaces = changed(olds, news, ["type"]) as string[];
+    const updates = changed(olds, news, ["name", "endpointUrl", "accessKey", "accessSecret", "url", "username", "password"]);
+    return { changes: replaces.length + updates.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 };
+  },
+  async update(id, olds, news) {
+    const login = news.accessKey === undefined ? {} : { credential_type: "basic", access_key: news.accessKey, access_secret: news.accessSecret ?? "" };
+    await harbor(connectionOf(news), "PUT", `/registries/${encodeURIComponent(id)}`, [200], { name: news.name, url: news.endpointUrl, insecure: false, description: "Managed by Slipway", ...login });
+    return { outs: { ...news, registryId: olds.registryId } };
+  },
+  async delete(id, props) {
+    await harbor(connectionOf(props), "DELETE", `/registries/${encodeURIComponent(id)}`, [200, 404]);
+  },
+};
+
+export interface HarborReplicationInputs extends HarborConnection {
+  name: string;
+  /** The endpoint images are pushed to. */
+  destRegistryId: number;
+  /** Repositories copied, as Harbor's name filter, e.g. "shop/**". */
+  filter: string;
+  /** Harbor's 6-field cron; none replicates on every push. */
+  cron?: string;
+  /** Delete remote artifacts deleted here too. */
+  deletion: boolean;
+}
+
+export interface HarborReplicationOutputs extends HarborReplicationInputs {
+  policyId: number;
+}
+
+function policyBody(inputs: HarborReplicationInputs): Record<string, unknown> {
+  return {
+    name: inputs.name,
+    description: "Managed by Slipway",
+    dest_registry: { id: inputs.destRegistryId },
+    filters: [{ type: "name", value: inputs.filter }],
+    trigger: inputs.cron ? { type: "scheduled", trigger_settings: { cron: inputs.cron } } : { type: "event_based" },
+    deletion: inputs.deletion,
+    override: true,
+    enabled: true,
+  };
+}
+
+/** Harbor push-replication policies to another registry endpoint, updated in place. */
+export const harborReplicationProvider: pulumi.dynamic.ResourceProvider<HarborReplicationInputs, HarborReplicationOutputs> = {
+  async create(inputs) {
+    const response = await harbor(connectionOf(inputs), "POST", "/replication/policies", [201], policyBody(inputs));
+    const policyId = idFromLocation(response.location, `replication policy ${inputs.name}`);
+    return { id: String(policyId), outs: { ...inputs, policyId } };
+  },
+  async read(id, props) {
+    if (!props) throw new Error(`Harbor replication policy ${id}: reading needs the connection of its inputs`);
+    const response = await harbor(connectionOf(props), "GET", `/replication/policies/${encodeURIComponent(id)}`, [200, 404]);
+    if (response.status === 404) return {};
+    const policy = response.body as { id: number; name: string; dest_registry?: { id: number }; filters?: { type: string; value: string }[]; trigger?: { type: string; trigger_settings?: { cron?: string } }; deletion?: boolean };
+    const cron = policy.trigger?.type === "scheduled" ? policy.trigger.trigger_settings?.cron : undefined;
+    const filter = policy.filters?.find((f) => f.type === "name")?.value ?? props.filter;
+    const { cron: _cron, ...rest } = props;
+    return { id, props: { ...rest, policyId: policy.id, name: policy.name, destRegistryId: policy.dest_registry?.id ?? props.destRegistryId, filter, deletion: !!policy.deletion, ...(cron ? { cron } : {}) } };
+  },
+  async diff(_id, olds, news) {
+    const updates = changed(olds, news, ["name", "destRegistryId", "filter", "cron", "deletion", "url", "username", "password"]);
+    return { changes: updates.length > 0, replaces: [], deleteBeforeReplace: false };
+  },
+  async update(id, olds, news) {
+    await harbor(connectionOf(news), "PUT", `/replication/policies/${encodeURIComponent(id)}`, [200], { id: olds.policyId, ...policyBody(news) });
+    return { outs: { ...news, policyId: olds.policyId } };
+  },
+  async delete(id, props) {
+    await harbor(connectionOf(props), "DELETE", `/replication/policies/${encodeURIComponent(id)}`, [200, 404]);
   },
 };

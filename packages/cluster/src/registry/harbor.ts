@@ -20,6 +20,7 @@ import { checkImageMirror } from "../mirror";
 import { HARBOR_CHART } from "../versions";
 import { HarborRegistryArgs, HarborRobotArgs } from "./args";
 import { HarborProject, HarborRobot } from "./harbor-resources";
+import { buildProxyCacheEndpoints, buildReplication, HarborProxyCachePlan, HarborReplicaPlan, planHarborProxyCaches, planHarborReplicas } from "./harbor-sync";
 import { checkNameList, checkProjectName } from "./names";
 
 export const HARBOR_ADMIN_SECRET = "harbor-admin";
@@ -44,6 +45,8 @@ export interface HarborPlan {
   projects: { name: string; public: boolean }[];
   robots: Required<HarborRobotArgs>[];
   mirrorProject: string;
+  replicas: HarborReplicaPlan[];
+  proxyCaches: HarborProxyCachePlan[];
   imageRegistry?: string;
   chart: { repository?: string; version?: string };
 }
@@ -90,6 +93,8 @@ export function planHarbor(site: InputSite, args: HarborRegistryArgs, clusterMir
     projects,
     robots: planRobots(site, args.robots, projects.map((p) => p.name)),
     mirrorProject,
+    replicas: planHarborReplicas(site, args.replicateTo, projects.map((p) => p.name)),
+    proxyCaches: planHarborProxyCaches(site, args.proxyCaches, projects.map((p) => p.name)),
     imageRegistry,
     chart: { repository: chart.repository, version: chart.version },
   };
@@ -249,13 +254,18 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
   // Projects and robots are made through Harbor's API, so Harbor must be up and reachable first.
   const api = { url: `https://${plan.host}`, username: "admin", password: adminPassword };
   const apiOptions = { parent, dependsOn: [chart, route, namespace] };
-  const projects = Object.fromEntries(plan.projects.map((p) => [p.name, new HarborProject(`${name}-${p.name}`, { ...api, name: p.name, public: p.public }, apiOptions)]));
+  const upstreams = buildProxyCacheEndpoints(name, plan.proxyCaches, api, apiOptions);
+  const projects = Object.fromEntries([
+    ...plan.projects.map((p) => [p.name, new HarborProject(`${name}-${p.name}`, { ...api, name: p.name, public: p.public }, apiOptions)] as const),
+    ...plan.proxyCaches.map((c) => [c.project, new HarborProject(`${name}-${c.project}`, { ...api, name: c.project, public: false, registryId: upstreams[c.project].registryId }, { ...apiOptions, dependsOn: [...apiOptions.dependsOn, upstreams[c.project]] })] as const),
+  ]);
   const permissions = (project: string, access: "pull" | "push") => ({
     kind: "project" as const,
     namespace: project,
     access: [{ resource: "repository", action: "pull" }, ...(access === "push" ? [{ resource: "repository", action: "push" }] : [])],
   });
   const robotOptions = { ...apiOptions, dependsOn: [...apiOptions.dependsOn, ...Object.values(projects)] };
+  buildReplication(name, plan.replicas, api, robotOptions);
   const robots = Object.fromEntries(
     plan.robots.map((r) => [
       `${r.project}+${r.name}`,
@@ -264,7 +274,7 @@ export function buildHarbor(name: string, plan: HarborPlan, args: HarborRegistry
   );
   const pullRobot = new HarborRobot(
     `${name}-${TENANT_PULL_ROBOT}`,
-    { ...api, name: TENANT_PULL_ROBOT, description: "Image pulls of every tenant", level: "system", permissions: plan.projects.map((p) => permissions(p.name, "pull")) },
+    { ...api, name: TENANT_PULL_ROBOT, description: "Image pulls of every tenant", level: "system", permissions: Object.keys(projects).map((p) => permissions(p, "pull")) },
     robotOptions,
   );
   const pullSecretDockerConfig = pulumi.secret(

@@ -47,7 +47,7 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
       const region = aws.getRegionOutput({}, { parent: this }).region;
       // ECR.5: a customer-managed key, never the AWS-managed one.
       const kmsKeyArn = args.kmsKeyArn ?? customerManagedKey(`${name}-images`, "Images of the platform's ECR repositories", region, { ecr: true }, this.childOptions()).arn;
-      const built = buildEcr(name, plan.ecr, kmsKeyArn, this.childOptions());
+      const built = buildEcr(name, plan.ecr, kmsKeyArn, account, this.childOptions());
       this.repositories = built.repositories;
       this.pushRole = built.pushRole;
       this.imageMirror = pulumi.interpolate`${account}.dkr.ecr.${region}.amazonaws.com/${plan.ecr.mirrorPrefix}`;
@@ -75,8 +75,9 @@ export class Registry extends SlipwayComponent implements RegistryHandle {
     }
     const harbor = this.plan.harbor;
     const project = repository.split("/")[0];
-    if (!repository.includes("/") || !harbor.projects.some((p) => p.name === project)) {
-      return fail(this.site, "image.repository", repository, "is not in one of the registry's projects", `start it with one of: ${harbor.projects.map((p) => `${p.name}/`).join(", ")}`);
+    const projects = [...harbor.projects.map((p) => p.name), ...harbor.proxyCaches.map((c) => c.project)];
+    if (!repository.includes("/") || !projects.includes(project)) {
+      return fail(this.site, "image.repository", repository, "is not in one of the registry's projects", `start it with one of: ${projects.map((p) => `${p}/`).join(", ")}`);
     }
     return `${harbor.host}/${repository}:${tag}`;
   }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ChartOverrides, ClusterHandle, GatewayHandle, ResourcesSpec, StorageClassHandle } from "@slipway/core";
+import { OpenCostArgs } from "../cost/args";
 
 /** How urgent an alert is; Alertmanager routes on it. */
 export type Severity = "critical" | "warning" | "info";
@@ -172,4 +173,6 @@ export interface MonitoringStackArgs {
   grafana?: GrafanaArgs;
   /** Chart mirror, version and image registry for air-gapped sites. @default upstream, image registry from cluster.imageMirror */
   chart?: ChartOverrides;
+  /** OpenCost (cost per namespace and workload from this Prometheus) in the stack's namespace; false leaves it out. @default true */
+  opencost?: boolean | OpenCostArgs;
 }

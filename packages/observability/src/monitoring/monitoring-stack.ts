@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import * as random from "@pulumi/random";
 import { installChart, registerManifests, routeOptions, siteOf, SlipwayComponent } from "@slipway/core";
+import { installOpenCost } from "../cost";
 import { KUBE_PROMETHEUS_STACK_CHART } from "../versions";
 import { MonitoringStackArgs } from "./args";
 import { grafanaAdminSecret } from "./grafana";
@@ -27,6 +28,8 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
   readonly grafanaServiceName: string;
   /** Grafana's public URL, when exposed. */
   readonly grafanaUrl?: pulumi.Output<string>;
+  /** In-cluster URL of OpenCost's cost API, when it runs. */
+  readonly openCostUrl?: string;
   /** The generated Grafana admin password (a Pulumi secret). */
   readonly grafanaAdminPassword: pulumi.Output<string>;
 
@@ -47,6 +50,7 @@ export class MonitoringStack extends SlipwayComponent implements MonitoringHandl
       { namespace: plan.namespaceName, values: plan.chartValues, overrides: plan.chartOverrides, imageValues: stackImageValues },
       { parent: this, provider, dependsOn: [...namespace.values(), ...chartInputs.values()] },
     );
+    this.openCostUrl = installOpenCost(siteOf("MonitoringStack", name), args.opencost, { namespace: plan.namespaceName, clusterMirror: args.cluster.imageMirror, clusterName: args.cluster.clusterName }, { parent: this, provider, dependsOn: [this.operatorChart] })?.apiUrl;
     registerManifests(name, plan.objects, this.childOptions({ provider, dependsOn: [...namespace.values()] }), routeOptions(args.grafana?.gateway));
     registerManifests(
       name,

@@ -48,21 +48,24 @@ function arnFor(service: string, kind: string, region: string, name: string, inp
     const url = typeof inputs.url === "string" ? inputs.url.replace(/^https:\/\//, "") : name;
     return `arn:aws:iam::${MOCK_ACCOUNT_ID}:oidc-provider/${url}`;
   }
+  if (service === "sqs") return `arn:aws:sqs:${region}:${MOCK_ACCOUNT_ID}:${name}`;
   const where = GLOBAL_SERVICES.has(service) ? "" : region;
   return `arn:aws:${service}:${where}:${MOCK_ACCOUNT_ID}:${kebab(kind)}/${name}`;
 }
 
 /** Extra outputs some AWS resources are expected to have (what programs read next). */
-function extras(service: string, kind: string, region: string, name: string, seed: string): State {
+function extras(service: string, kind: string, region: string, name: string, seed: string, inputs: State): State {
   if (service === "eks" && kind === "Cluster") {
     const hash = digest(seed, 32).toUpperCase();
     return {
+      vpcConfig: { ...(inputs.vpcConfig as State | undefined), clusterSecurityGroupId: `sg-0${digest(`${seed}:cluster-sg`, 16)}` },
       endpoint: `https://${hash}.gr7.${region}.eks.amazonaws.com`,
       certificateAuthority: { data: Buffer.from(`slipway-mock-ca:${name}`).toString("base64") },
       identities: [{ oidcs: [{ issuer: `https://oidc.eks.${region}.amazonaws.com/id/${hash}` }] }],
       status: "ACTIVE",
     };
   }
+  if (service === "sqs" && kind === "Queue") return { url: `https://sqs.${region}.amazonaws.com/${MOCK_ACCOUNT_ID}/${name}` };
   if (service === "iam" && kind === "Role") return { uniqueId: `AROA${digest(seed, 17).toUpperCase()}` };
   if (service === "ecr" && kind === "Repository") return { repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${name}` };
   if (service === "route53" && kind === "Zone") return { zoneId: `Z${digest(seed, 13).toUpperCase()}`, nameServers: ["ns-1.awsdns-01.org", "ns-2.awsdns-02.net"] };
@@ -78,5 +81,5 @@ export function awsResource(args: MockResourceArgs, region: string): { id: strin
   const prefix = service === "ec2" ? EC2_ID_PREFIXES[kind] : undefined;
   const id = prefix ? `${prefix}-0${digest(seed, 16)}` : name;
   const arn = arnFor(service, kind, region, prefix ? id : name, inputs);
-  return { id, state: { ...inputs, name, arn, id, ...extras(service, kind, region, name, seed) } };
+  return { id, state: { ...inputs, name, arn, id, ...extras(service, kind, region, name, seed, inputs) } };
 }

@@ -4,6 +4,7 @@ import { EksAddonName } from "../args";
 import { buildAccessEntries } from "./access";
 import { buildAddons, buildOidcProvider } from "./addons";
 import { buildControlPlane } from "./control-plane";
+import { tagForDiscovery } from "./discovery";
 import { eksKubeconfig } from "./kubeconfig";
 import { buildVpc, EksNetwork, existingNetwork } from "./network";
 import { EksPlan } from "./plan";
@@ -27,6 +28,8 @@ export interface EksClusterInfo {
   addons: Record<EksAddonName, aws.eks.Addon>;
   accessEntries: aws.eks.AccessEntry[];
   kubeconfig: pulumi.Output<string>;
+  /** The `karpenter.sh/discovery` value on the private subnets and the cluster security group (the EKS name). */
+  discoveryTag: string;
 }
 
 /** Registers every AWS resource of an EKS cluster under `opts.parent`. */
@@ -34,6 +37,7 @@ export function buildEks(name: string, plan: EksPlan, opts: pulumi.CustomResourc
   const partition = aws.getPartitionOutput({}, { parent: opts.parent }).partition;
   const network = plan.vpc.kind === "new" ? buildVpc(name, plan.eksName, plan.vpc, opts) : existingNetwork(plan.vpc);
   const { cluster, kmsKeyArn } = buildControlPlane(name, plan, network, partition, opts);
+  tagForDiscovery(name, plan, cluster, opts);
   const issuerUrl = cluster.identities.apply((ids) => ids?.[0]?.oidcs?.[0]?.issuer ?? "");
   return {
     eksName: cluster.name,
@@ -48,5 +52,6 @@ export function buildEks(name: string, plan: EksPlan, opts: pulumi.CustomResourc
     addons: buildAddons(name, plan, cluster.name, partition, opts),
     accessEntries: buildAccessEntries(name, plan, cluster.name, partition, opts),
     kubeconfig: eksKubeconfig(cluster.name, cluster.endpoint, cluster.certificateAuthority.data, plan.region),
+    discoveryTag: plan.eksName,
   };
 }

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { DISCOVERY_TAG } from "./discovery";
 import { ExistingVpcPlan, NewVpcPlan } from "./plan";
 
 /** The network an EKS cluster and its node pools run in. */
@@ -43,7 +44,7 @@ export function buildVpc(name: string, eksName: string, plan: NewVpcPlan, opts: 
   const privateSubnets = zones.map((zone, i) => {
     const subnet = new aws.ec2.Subnet(
       `${name}-private-${i}`,
-      { vpcId: vpc.id, availabilityZone: zone, cidrBlock: plan.privateCidrs[i], tags: { ...shared, Name: `${eksName}-private-${i}`, "kubernetes.io/role/internal-elb": "1" } },
+      { vpcId: vpc.id, availabilityZone: zone, cidrBlock: plan.privateCidrs[i], tags: { ...shared, Name: `${eksName}-private-${i}`, "kubernetes.io/role/internal-elb": "1", [DISCOVERY_TAG]: eksName } },
       opts,
     );
     const nat = nats[Math.min(i, nats.length - 1)];
