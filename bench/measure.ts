@@ -14,9 +14,9 @@ import { variantById } from "./variants";
 
 type Measured = Omit<Sample, "variant" | "n" | "loadMs" | "peakRssMb" | "cpuMs">;
 
-async function renderWithPulumi(catalog: Catalog, program: (c: Catalog) => void): Promise<Measured> {
+async function renderWithPulumi(catalog: Catalog, program: (c: Catalog) => void, fast: boolean): Promise<Measured> {
   const start = performance.now();
-  const rendered = await render(() => program(catalog));
+  const rendered = await render(() => program(catalog), { fast });
   const ms = performance.now() - start;
   const manifests = rendered.manifests();
   return { ms, objects: manifests.length, resources: rendered.resources.length, kinds: countKinds(manifests), depth: criticalPath(rendered.resources), extraMs: {} };
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const catalog = buildCatalog(n);
   const cpuStart = process.cpuUsage();
   const measured =
-    variant.tool === "cdk8s-plus" ? synthWithCdk8s(catalog) : await renderWithPulumi(catalog, variant.tool === "slipway" ? slipwayCatalog : baselineCatalog);
+    variant.tool === "cdk8s-plus" ? synthWithCdk8s(catalog) : await renderWithPulumi(catalog, variant.tool === "slipway" ? slipwayCatalog : baselineCatalog, variant.fast === true);
   const cpu = process.cpuUsage(cpuStart);
   const sample: Sample = { variant: variant.id, n, loadMs, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: peakRssMb(), ...measured };
   process.stdout.write(`${SAMPLE_MARKER}${JSON.stringify(sample)}\n`);

@@ -56,6 +56,8 @@ export const RATIOS: readonly { name: string; of: VariantId; over: VariantId }[]
   { name: "Slipway/baseline-naive (slipway render vs a plain mocks test)", of: "slipway", over: "baseline-naive" },
   { name: "Slipway-naive/baseline-naive", of: "slipway-naive", over: "baseline-naive" },
   { name: "Slipway/cdk8s-plus", of: "slipway", over: "cdk8s-plus" },
+  { name: "Slipway fast/cdk8s-plus", of: "slipway-fast", over: "cdk8s-plus" },
+  { name: "Slipway fast/Slipway (fast render vs Pulumi path)", of: "slipway-fast", over: "slipway" },
 ];
 
 function summarise(samples: Sample[]): Row {

@@ -35,7 +35,7 @@ export function formatSummary(summary: Summary, targets: Target[]): string {
     summary.growth.map((g) => [g.variant, `t(${g.to})/t(${g.from})`, fixed(g.value, 2), fixed(g.cpuValue, 2)]),
   );
   const judged = markdown(
-    ["target", "measured (wall)", "CPU", "limit", "met (wall)"],
+    ["target", "measured (wall)", "CPU", "limit", "met (CPU)"],
     targets.map((t) => [
       t.name,
       typeof t.value === "number" ? fixed(t.value, 2) : (t.value ?? "not measured"),

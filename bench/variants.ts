@@ -6,9 +6,11 @@ export interface Variant {
   tool: "slipway" | "baseline" | "cdk8s-plus";
   /** Extra environment of the measuring process. */
   env: Record<string, string>;
+  /** Pulumi tools: render through the fast path (`render(..., { fast: true })`) instead of registering every object. */
+  fast?: boolean;
 }
 
-export type VariantId = "slipway" | "baseline" | "baseline-naive" | "slipway-naive" | "cdk8s-plus";
+export type VariantId = "slipway" | "slipway-fast" | "baseline" | "baseline-naive" | "slipway-naive" | "cdk8s-plus";
 
 /** `SLIPWAY_DEBUG=1` keeps Node's default stack traces in the test kit: what a plain mocks test runs with. */
 const NAIVE = { SLIPWAY_DEBUG: "1" };
@@ -16,7 +18,8 @@ const NAIVE = { SLIPWAY_DEBUG: "1" };
 const SAME = { SLIPWAY_DEBUG: "0" };
 
 export const VARIANTS: readonly Variant[] = [
-  { id: "slipway", label: "Slipway components (slipway render settings)", tool: "slipway", env: SAME },
+  { id: "slipway", label: "Slipway components, Pulumi path (test kit settings)", tool: "slipway", env: SAME },
+  { id: "slipway-fast", label: "Slipway fast render (slipway render)", tool: "slipway", env: SAME, fast: true },
   { id: "baseline", label: "raw @pulumi/kubernetes, same settings", tool: "baseline", env: SAME },
   { id: "baseline-naive", label: "raw @pulumi/kubernetes, naive (default stack traces)", tool: "baseline", env: NAIVE },
   { id: "slipway-naive", label: "Slipway components, default stack traces", tool: "slipway", env: NAIVE },

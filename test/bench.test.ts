@@ -41,7 +41,7 @@ describe("bench: statistics and options", () => {
     const options = parseOptions([], {}, "/out");
     expect(options.ns).toEqual([10, 100, 1000]);
     expect([10, 100, 1000].map((n) => repeatsFor(options, n))).toEqual([5, 5, 3]);
-    expect(options.variants).toEqual(["slipway", "baseline", "baseline-naive", "slipway-naive", "cdk8s-plus"]);
+    expect(options.variants).toEqual(["slipway", "slipway-fast", "baseline", "baseline-naive", "slipway-naive", "cdk8s-plus"]);
   });
 
   it("takes flags over environment variables", () => {
@@ -86,7 +86,7 @@ describe("bench: smoke run at N=10 (no timing asserted)", () => {
 
   it("measures every variant once at N=10", () => {
     expect(results.settings).toMatchObject({ ns: [10], repeats: { 10: 1 } });
-    expect(results.samples.map((s) => s.variant).sort()).toEqual(["baseline", "baseline-naive", "cdk8s-plus", "slipway", "slipway-naive"]);
+    expect(results.samples.map((s) => s.variant).sort()).toEqual(["baseline", "baseline-naive", "cdk8s-plus", "slipway", "slipway-fast", "slipway-naive"]);
     expect(results.summary.rows.every((r) => r.n === 10 && r.runs === 1)).toBe(true);
   });
 
@@ -102,6 +102,8 @@ describe("bench: smoke run at N=10 (no timing asserted)", () => {
     const resources = (variant: string) => results.summary.rows.find((r) => r.variant === variant)!.resources;
     // 10 AppServices, 1 StatefulApp and its RandomPassword beside 135 objects (connections add no component).
     expect(resources("slipway")).toBe(135 + 10 + 1 + 1);
+    // The fast render reports the same resources without registering the objects.
+    expect(resources("slipway-fast")).toBe(135 + 10 + 1 + 1);
     expect(resources("baseline")).toBe(135 + 1);
     expect(resources("cdk8s-plus")).toBeNull();
   });
@@ -122,13 +124,23 @@ describe("bench: smoke run at N=10 (no timing asserted)", () => {
       "Slipway/baseline-naive (slipway render vs a plain mocks test)",
       "Slipway-naive/baseline-naive",
       "Slipway/cdk8s-plus",
+      "Slipway fast/cdk8s-plus",
+      "Slipway fast/Slipway (fast render vs Pulumi path)",
     ]);
     expect(results.summary.ratios.every((r) => r.value > 0 && r.cpuValue > 0)).toBe(true);
-    expect(results.targets).toHaveLength(5);
+    expect(results.targets.map((t) => t.name)).toEqual([
+      "Slipway fast/cdk8s-plus, N=100",
+      "Slipway fast/cdk8s-plus, N=1000",
+      "Slipway fast peak memory at N=1000",
+      "Slipway fast t(1000)/t(100)",
+      "Slipway (Pulumi path)/baseline, same settings, N=10",
+      "Slipway (Pulumi path)/naive baseline, N=10",
+      "Slipway fast critical-path depth equal at every N",
+    ]);
   });
 
   it("draws the chart as an SVG with one line per variant", () => {
     expect(chart.startsWith("<svg")).toBe(true);
-    for (const label of ["Slipway components", "raw @pulumi/kubernetes, same settings", "cdk8s-plus synth"]) expect(chart).toContain(label);
+    for (const label of ["Slipway components", "Slipway fast render", "raw @pulumi/kubernetes, same settings", "cdk8s-plus synth"]) expect(chart).toContain(label);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, existsSync, readFileSync } from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { loadProject, loadStackConfig, PulumiProject } from "@slipway/cli";
-import { Program, render, Rendered } from "@slipway/testing";
+import { Program, render, Rendered, RenderOptions } from "@slipway/testing";
 import { ROOT } from "./stacks.support";
 
 /** Every example project: examples/<name> with a Pulumi.yaml, and the first stack file it has. */
@@ -41,7 +41,7 @@ const PLATFORM_REF = /^([\w.-]+)\/platform\/[\w.-]+$/;
  * names a platform stack points at `<org>/platform/<platformStack>`, and that reference is answered
  * with the platform render's own outputs, so the fixture cannot drift from the platform.
  */
-export async function renderExampleOn(example: { dir: string; stack: string }, platformStack: string, platform: Rendered): Promise<Rendered> {
+export async function renderExampleOn(example: { dir: string; stack: string }, platformStack: string, platform: Rendered, options: Pick<RenderOptions, "fast"> = {}): Promise<Rendered> {
   const project = loadProject(example.dir);
   const { config, secretKeys } = loadStackConfig(project, example.stack);
   const references: Record<string, Record<string, unknown>> = {};
@@ -52,5 +52,5 @@ export async function renderExampleOn(example: { dir: string; stack: string }, p
     config[key] = name;
     references[name] = platform.outputs;
   }
-  return render(freshEntry(project), { project: project.name, stack: example.stack, config, secretConfigKeys: secretKeys, stackReferences: references });
+  return render(freshEntry(project), { project: project.name, stack: example.stack, config, secretConfigKeys: secretKeys, stackReferences: references, ...options });
 }

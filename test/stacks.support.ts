@@ -14,9 +14,9 @@ export function stackConfig(stack: string): Pick<RenderOptions, "config" | "secr
 }
 
 /** Renders the platform program for a stack, optionally with changed config. */
-export function renderStack(stack: string, change: (config: Record<string, unknown>) => void = () => undefined): Promise<Rendered> {
+export function renderStack(stack: string, change: (config: Record<string, unknown>) => void = () => undefined, options: Pick<RenderOptions, "fast"> = {}): Promise<Rendered> {
   const { config, secretConfigKeys } = stackConfig(stack);
   const copy = structuredClone(config) as Record<string, unknown>;
   change(copy);
-  return render(() => platform(), { project: "platform", stack, config: copy, secretConfigKeys });
+  return render(() => platform(), { project: "platform", stack, config: copy, secretConfigKeys, ...options });
 }

@@ -28,6 +28,8 @@ export interface LoadStackOptions extends ChartsOptions {
   warn?: (message: string) => void;
   /** Told what a long run is doing. @default ignore */
   progress?: (message: string) => void;
+  /** Render through the test kit's fast path (identical manifests, no Pulumi resource per object). @default true */
+  fast?: boolean;
 }
 
 /** Reads the project, the stack's config and the platform, then renders the program and its charts. Warnings are told before the render. */
@@ -44,6 +46,7 @@ export async function loadStack(programDir: string, options: LoadStackOptions): 
     stack: shortStack,
     config,
     secretConfigKeys: secretKeys,
+    ...(options.fast !== undefined ? { fast: options.fast } : {}),
     ...(platform ? { stackReferences: () => platform.outputs } : {}),
   });
   progress?.(`rendered ${program.resources.length} resources`);

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { fail, InputSite } from "./errors";
 import { parseImage } from "./images";
+import { activeRenderSink } from "./render-sink";
 import { checkUrl } from "./validate";
 
 /** A pinned operator chart: where it comes from and which version. */
@@ -41,7 +42,17 @@ export function installChart(
   const source: ChartSource = { ...pinned, repository: args.overrides?.repository ?? pinned.repository, version: args.overrides?.version ?? pinned.version };
   const mirror = args.overrides?.imageRegistry;
   const values = mirror && args.imageValues ? deepMerge(args.values, args.imageValues(mirror)) : args.values;
-  return new k8s.helm.v4.Chart(name, { ...chartReference(source), version: source.version, namespace: args.namespace, values, skipCrds: false }, opts);
+  const chartArgs: k8s.helm.v4.ChartArgs = { ...chartReference(source), version: source.version, namespace: args.namespace, values, skipCrds: false };
+  const planned = activeRenderSink()?.chart(CHART_TYPE, name, chartInputs(chartArgs), opts);
+  return (planned as k8s.helm.v4.Chart | undefined) ?? new k8s.helm.v4.Chart(name, chartArgs, opts);
+}
+
+const CHART_TYPE = "kubernetes:helm.sh/v4:Chart";
+/** The inputs `helm.v4.Chart` registers, in its order. */
+const CHART_INPUTS = ["chart", "dependencyUpdate", "devel", "includeHooks", "keyring", "name", "namespace", "plainHttp", "postRenderer", "repositoryOpts", "resourcePrefix", "skipAwait", "skipCrds", "valueYamlFiles", "values", "verify", "version"] as const;
+
+function chartInputs(args: k8s.helm.v4.ChartArgs): Record<string, unknown> {
+  return Object.fromEntries(CHART_INPUTS.map((key) => [key, args[key]]));
 }
 
 /** Chart values `extra` laid over `base`: maps merge key by key, anything else (lists, Outputs) replaces. */

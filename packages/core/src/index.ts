@@ -7,6 +7,7 @@ export * from "./images";
 export * from "./inputs";
 export * from "./component";
 export * from "./register";
+export * from "./render-sink";
 export * from "./profile";
 export * from "./builders";
 export * from "./handles";

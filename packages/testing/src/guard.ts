@@ -1,17 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { isCollecting, reportFailure } from "./failures";
-
-type Serialize = (label: string, props: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
-interface RpcModule {
-  serializeResourceProperties: Serialize;
-  serializeProperties: Serialize;
-}
-interface OutputInternals {
-  promise(): Promise<unknown>;
-}
-
-/** The failed render's marker in place of an input that could not be resolved. */
-const FAILED_INPUT = "<input failed; see the render error>";
+import { FAILED_INPUT } from "./fast/inputs";
+import { internals, observeOutputPromises, outputState } from "./pulumi-internals";
 
 let installed = false;
 
@@ -23,7 +13,7 @@ async function withoutFailures(props: Record<string, unknown>): Promise<Record<s
   const safe: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     try {
-      await (pulumi.output(value) as unknown as OutputInternals).promise();
+      await outputState(pulumi.output(value)).value();
       safe[key] = value;
     } catch {
       safe[key] = FAILED_INPUT;
@@ -37,8 +27,7 @@ async function withoutFailures(props: Record<string, unknown>): Promise<Record<s
  * place and reports the error to the render, instead of stalling the runtime's RPC queue.
  */
 function guardInputSerialization(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const { rpc } = internals();
   const original = rpc.serializeResourceProperties;
   rpc.serializeResourceProperties = async (label, props, opts) => {
     try {
@@ -55,8 +44,7 @@ function guardInputSerialization(): void {
  * of its own; an output that fails there is reported to the render the same way.
  */
 function guardOutputSerialization(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const rpc = require("@pulumi/pulumi/runtime/rpc") as RpcModule;
+  const { rpc } = internals();
   const original = rpc.serializeProperties;
   rpc.serializeProperties = async (label, props, opts) => {
     try {
@@ -75,17 +63,9 @@ function guardOutputSerialization(): void {
  * reports the failure and marks the promise handled. Outside a render nothing changes.
  */
 function guardOutputPromises(): void {
-  const prototype = (pulumi.Output as unknown as { prototype: object }).prototype;
-  for (const field of ["isKnown", "isSecret"]) {
-    Object.defineProperty(prototype, field, {
-      configurable: true,
-      get: () => undefined,
-      set(this: object, value: Promise<unknown>) {
-        Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
-        if (isCollecting() && value && typeof value.catch === "function") value.catch((err: unknown) => reportFailure(err));
-      },
-    });
-  }
+  observeOutputPromises((_field, value) => {
+    if (isCollecting() && value && typeof value.catch === "function") value.catch((err: unknown) => reportFailure(err));
+  });
 }
 
 /** Installs both guards once per module instance of @pulumi/pulumi. */

@@ -1,6 +1,7 @@
 export { render } from "./render";
 export type { RenderOptions, Program } from "./render";
 export { Rendered } from "./rendered";
+export { renderDifferences } from "./fast/compare";
 export type { CheckOptions, RenderedChart } from "./rendered";
 export type { RenderedResource } from "./resource";
 export { validateManifests, formatProblems, CrdIndex, isBuiltInApiVersion } from "./validate";

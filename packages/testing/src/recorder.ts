@@ -60,6 +60,21 @@ function duplicateUrnError(entry: RenderedResource): Error {
   return new Error(`Duplicate resource URN '${entry.urn}': two ${entry.type} resources are both named "${entry.name}" ${under}; give each a unique name`);
 }
 
+/** The engine's refusals for `planned` resources (a fast render's) whose URN another resource already has; children of a duplicate repeat it. */
+export function duplicateUrns(registered: readonly RenderedResource[], planned: readonly RenderedResource[]): Error[] {
+  const urns = new Set(registered.filter((r) => !r.read).map((r) => r.urn));
+  const duplicated = new Set<string>();
+  const errors: Error[] = [];
+  for (const entry of planned) {
+    if (urns.has(entry.urn)) {
+      if (!entry.parent || !duplicated.has(entry.parent)) errors.push(duplicateUrnError(entry));
+      duplicated.add(entry.urn);
+    }
+    urns.add(entry.urn);
+  }
+  return errors;
+}
+
 /** Registrations seen by the mock monitor, in request order, plus the failures it reported. */
 export class Recorder {
   readonly resources: RenderedResource[] = [];

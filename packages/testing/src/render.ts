@@ -4,7 +4,10 @@ import { reportFailure, startCollecting, stopCollecting } from "./failures";
 import { installFailureGuards } from "./guard";
 import { resolveStackOutputs, StackOutputs } from "./outputs";
 import { MISSING_STACK_REFERENCE, SlipwayMocks, StackReferences } from "./mocks";
-import { Recorder } from "./recorder";
+import { setRenderSink } from "@slipway/core";
+import { withoutSourcePositions } from "./pulumi-internals";
+import { duplicateUrns, Recorder } from "./recorder";
+import { FastSink } from "./fast/sink";
 import { Rendered } from "./rendered";
 import { RenderedResource } from "./resource";
 import { settle } from "./settle";
@@ -25,6 +28,14 @@ export interface RenderOptions {
   stackReferences?: StackReferences;
   /** Run as a preview (`pulumi.runtime.isDryRun()`). @default false */
   preview?: boolean;
+  /**
+   * Record the objects components plan (`registerManifests`, `installChart`) without registering one
+   * Pulumi resource per object: the same resources, inputs, secrets, URNs and dependencies, several
+   * times faster. Components, cloud resources and stack references still register under the mocks.
+   * `SLIPWAY_FAST=0` in the environment turns the default off (to compare with the engine path).
+   * @default true
+   */
+  fast?: boolean;
 }
 
 /** Anything a Pulumi program may be: a function that creates resources and may return stack outputs. */
@@ -37,12 +48,15 @@ function isDefaultProvider(resource: RenderedResource): boolean {
   return resource.type.startsWith("pulumi:providers:") && resource.name.startsWith("default");
 }
 
-/** Stack trace capture is a third of the runtime's cost; keep full traces only when debugging. */
+/** Stack trace capture is a third of the runtime's cost; keep full traces (and the runtime's source positions) only when debugging. */
 function lowerStackTraces(): () => void {
   const saved = Error.stackTraceLimit;
-  if (process.env.SLIPWAY_DEBUG !== "1") Error.stackTraceLimit = 0;
+  if (process.env.SLIPWAY_DEBUG === "1") return () => undefined;
+  Error.stackTraceLimit = 0;
+  const restorePositions = withoutSourcePositions();
   return () => {
     Error.stackTraceLimit = saved;
+    restorePositions();
   };
 }
 
@@ -78,6 +92,8 @@ async function renderNow(program: Program, options: RenderOptions): Promise<Rend
     pulumi.runtime.setAllConfig(config.values, config.secretKeys);
     const recorder = new Recorder();
     recorder.attach();
+    const sink = (options.fast ?? process.env.SLIPWAY_FAST !== "0") ? new FastSink() : undefined;
+    setRenderSink(sink);
     let outputs: StackOutputs = { values: {}, secretNames: [] };
     // The stack's init never fails: a failure there would also reject Pulumi's own promises, unhandled.
     await pulumi.runtime.runInPulumiStack(async () => {
@@ -88,15 +104,18 @@ async function renderNow(program: Program, options: RenderOptions): Promise<Rend
       }
       return {};
     });
-    await settle(recorder);
+    await settle(recorder, sink);
+    setRenderSink(undefined);
     errors.push(...recorder.failures);
+    if (sink) errors.push(...duplicateUrns(recorder.resources, sink.resources));
     if (errors.length > 0) throw firstFailure(errors);
     const stackUrn = recorder.resources.find((r) => r.type === STACK_TYPE)?.urn;
-    const resources = recorder.resources
+    const resources = [...recorder.resources, ...(sink?.resources ?? [])]
       .filter((r) => r.type !== STACK_TYPE && !isDefaultProvider(r))
       .map(({ parent, ...rest }) => (parent && parent !== stackUrn ? { ...rest, parent } : rest));
     return new Rendered(resources, outputs.values, outputs.secretNames);
   } finally {
+    setRenderSink(undefined);
     stopCollecting();
     pulumi.runtime.setAllConfig({}, []);
     restoreTraces();

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { FastSink } from "./fast/sink";
 import { Recorder } from "./recorder";
 
 const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
@@ -10,12 +11,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Waits until no registration is in flight and none started during a full turn of the event loop:
  * resources registered from inside `apply` callbacks arrive after the stack outputs resolve.
  */
-export async function settle(recorder: Recorder): Promise<void> {
+export async function settle(recorder: Recorder, sink?: FastSink): Promise<void> {
+  const count = () => recorder.resources.length + (sink?.resources.length ?? 0);
   for (let stableTurns = 0, turns = 0; stableTurns < 3; turns++) {
     if (turns > MAX_TURNS) throw new Error(`@slipway/testing: ${recorder.inFlight} registration(s) never finished`);
-    const seen = recorder.resources.length;
+    const seen = count();
     if (waitForRPCs) await waitForRPCs();
+    if (sink) await sink.settled();
     await nextTurn();
-    stableTurns = recorder.resources.length === seen && recorder.inFlight === 0 ? stableTurns + 1 : 0;
+    stableTurns = count() === seen && recorder.inFlight === 0 ? stableTurns + 1 : 0;
   }
 }

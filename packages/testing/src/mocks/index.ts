@@ -56,6 +56,13 @@ function stackReferenceState(name: string, references: StackReferences): Record<
   return { name, outputs: found.outputs, secretOutputNames: found.secretOutputNames ?? [] };
 }
 
+/** A Kubernetes object's mock id: `namespace/name`, or the name of a cluster-scoped object (the logical name without one). */
+export function kubernetesId(inputs: Record<string, unknown>, logicalName: string): string {
+  const metadata = (inputs.metadata ?? {}) as Record<string, unknown>;
+  const name = typeof metadata.name === "string" ? metadata.name : logicalName;
+  return typeof metadata.namespace === "string" ? `${metadata.namespace}/${name}` : name;
+}
+
 /**
  * Mocks that echo inputs as state, with realistic AWS ids/ARNs, deterministic `random:*` values,
  * StackReference outputs from fixtures, and helm v4 Charts as the components they are.
@@ -78,12 +85,7 @@ export class SlipwayMocks implements Mocks {
       // Remote components: offline they render nothing, but their `resources` output must exist.
       return { id: undefined, state: { ...inputs, resources: [] } };
     }
-    if (args.type.startsWith("kubernetes:")) {
-      const metadata = (inputs.metadata ?? {}) as Record<string, unknown>;
-      const name = typeof metadata.name === "string" ? metadata.name : args.name;
-      const id = typeof metadata.namespace === "string" ? `${metadata.namespace}/${name}` : name;
-      return { id, state: inputs };
-    }
+    if (args.type.startsWith("kubernetes:")) return { id: kubernetesId(inputs, args.name), state: inputs };
     return { id: args.id ?? `${args.name}-${digest(`${args.type}:${args.name}`, 8)}`, state: inputs };
   }
 
