@@ -13,4 +13,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   modulePathIgnorePatterns: ["<rootDir>/packages/.*/dist/", "<rootDir>/examples/.*/dist/"],
   testTimeout: 60000,
+  // Child workers, recycled when a suite leaves one holding much memory: in band (jest's choice on 2 cores),
+  // one process keeps every suite's module registry and rendered stacks, and the whole run was OOM-killed.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: "2GB",
 };

@@ -81,6 +81,9 @@ function checkServiceMonitor(index: StackIndex, monitor: Manifest, report: Repor
   });
 }
 
+/** The annotation chart rendering puts on every object a chart made (`<chart>@<version>`). */
+const RENDERED_CHART_ANNOTATION = "slipway.dev/chart";
+
 export const selectorsLink = stackCheck(
   { id: "L5", title: "PodDisruptionBudgets and monitors select something rendered in their namespace; named ports exist", tools: ["KL:dangling-servicemonitor"], cluster: true },
   (stack, report) => {
@@ -88,8 +91,9 @@ export const selectorsLink = stackCheck(
     // Services (R11), NetworkPolicies (N2) and HPA targets (R9) are judged by their own checks.
     for (const pdb of index.byKind("PodDisruptionBudget")) {
       if (!judges(index, namespaceOf(pdb))) continue;
-      // A budget for a chart's pods, in a render without the chart's objects (no pod in its namespace at all).
-      if (annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim() && index.podsIn(namespaceOf(pdb)).length === 0) continue;
+      // A budget for a chart's pods is judged only once that chart's objects are rendered (`slipway.dev/chart: <chart>@<version>` on the owner).
+      const chart = annotationsOf(pdb)[CHART_BACKEND_ANNOTATION]?.trim();
+      if (chart && !index.podsIn(namespaceOf(pdb)).some((pod) => annotationsOf(pod.owner)[RENDERED_CHART_ANNOTATION]?.startsWith(`${chart}@`))) continue;
       if (!index.podsIn(namespaceOf(pdb)).some((pod) => selectorMatches(record(pdb.spec).selector, pod.labels))) {
         report(pdb, "spec.selector", "selects no pod the cluster renders in its namespace", "use the selector labels of the workload it protects");
       }
