@@ -56,9 +56,10 @@ describe("L5 and a budget for a chart's pods", () => {
   const chartPod: Manifest = {
     apiVersion: "apps/v1",
     kind: "Deployment",
-    metadata: { name: "other", namespace: "operators" },
+    metadata: { name: "other", namespace: "operators", annotations: { "slipway.dev/chart": "operator@1.2.3" } },
     spec: { selector: { matchLabels: { app: "other" } }, template: { metadata: { labels: { app: "other" } }, spec: { containers: [] } } },
   };
+  const ourPod: Manifest = { ...chartPod, metadata: { name: "ours", namespace: "operators" } };
   const l5 = (...objects: Manifest[]) => {
     const stack = secureStack();
     stack.manifests.push(namespace("operators"), budget, ...objects);
@@ -67,6 +68,10 @@ describe("L5 and a budget for a chart's pods", () => {
 
   it("is not judged in a render without the chart's objects (no pod in its namespace)", () => {
     expect(l5()).toEqual([]);
+  });
+
+  it("is not judged while only other pods share its namespace (the chart's own objects are not rendered)", () => {
+    expect(l5(ourPod)).toEqual([]);
   });
 
   it("is judged once the chart's pods are rendered: a selector matching none of them is reported", () => {
