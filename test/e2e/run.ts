@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { enforcesRestricted, isWorkload, podCreationFailures, quotaInForce, serviceEndpoints, waitReady } from "./checks";
 import { describe, Kubectl } from "./kubectl";
-import { defaultExemptions } from "@slipway/checks";
+import { defaultExemptions, waivesPodSecurity } from "@slipway/checks";
 import { CHART_ANNOTATION } from "@slipway/testing";
 import { inApplyOrder, K8sObject, loadCharts, loadRendered, needsLiveBackend, withDummySecrets } from "./manifests";
 import { podSecurityProbe, probeNamespace } from "./pod-security";
@@ -26,7 +26,9 @@ const readyTimeout = Number(process.env.E2E_READY_TIMEOUT ?? "120");
 const kubectl = new Kubectl(required("E2E_KUBECTL"), required("E2E_KUBECONFIG"));
 const report = new Report();
 /** Namespaces of the named host-agent exemptions (CHECKS S1-S11): privileged on purpose. */
-const hostAgentNamespaces = new Set(defaultExemptions.map((e) => e.namespace));
+// Only host agents' namespaces are privileged; a chart's fixed settings (R4, R10, ...) leave its namespace restricted.
+const hostAgents = defaultExemptions.filter(waivesPodSecurity);
+const hostAgentNamespaces = new Set(hostAgents.map((e) => e.namespace));
 
 /** One object to apply, with where it came from. */
 interface Item {
@@ -184,7 +186,7 @@ function assertLive(applied: Item[]): number {
 
   report.say("\n== Pod Security, quotas and LimitRanges admitted every pod");
   for (const ns of [...new Set(workloads.map((w) => w.metadata.namespace ?? "default"))].sort()) {
-    if (hostAgentNamespaces.has(ns)) report.say(`  note  namespace ${ns} holds named host agents (${defaultExemptions.filter((e) => e.namespace === ns).map((e) => e.name).join(", ")}): privileged by design`);
+    if (hostAgentNamespaces.has(ns)) report.say(`  note  namespace ${ns} holds named host agents (${hostAgents.filter((e) => e.namespace === ns).map((e) => e.name).join(", ")}): privileged by design`);
     else report.check(`namespace ${ns} enforces Pod Security restricted`, enforcesRestricted(kubectl, ns));
     const failures = podCreationFailures(kubectl, ns);
     report.check(`no pod of namespace ${ns} was refused at admission`, failures.length ? failures.join("\n") : undefined);
