@@ -35,7 +35,7 @@ const env = { ...process.env, KUBECONFIG: required("E2E_KUBECONFIG"), PULUMI_SKI
 
 /** Obviously fake, unique per run: the state file is searched for them. */
 const fake = (what: string) => `e2e-fake-${what}-${randomBytes(6).toString("hex")}`;
-const secrets = { dbPassword: fake("db"), appPassword: fake("app"), mysqlPassword: fake("mysql"), redisPassword: fake("redis") };
+const secrets = { dbPassword: fake("db"), appPassword: fake("app"), mysqlPassword: fake("mysql"), mysqlRootPassword: fake("mysql-root"), redisPassword: fake("redis") };
 // By digest, so the fleet step can promote it (kwok's nodes pull nothing: the digest only has to be well formed).
 const NEW_IMAGE = "nginxinc/nginx-unprivileged:1.27.4@sha256:5d1b2b4f0f5e0d3f4a6c8e9b7a2d1c3e5f7a9b0c2d4e6f8a1b3c5d7e9f0a2b4c";
 
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     [yamlWall, "yaml-wall:dbPassword", secrets.dbPassword],
     [yamlWall, "yaml-wall:appPassword", secrets.appPassword],
     [shop, "shop:mysqlPassword", secrets.mysqlPassword],
+    [shop, "shop:mysqlRootPassword", secrets.mysqlRootPassword],
     [shop, "shop:redisPassword", secrets.redisPassword],
   ];
   for (const [program, key, value] of given) await (await engineStack(program, pulumiRoot)).setConfig(key, { value, secret: true });
