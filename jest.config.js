@@ -8,7 +8,13 @@ module.exports = {
     "node_modules/@hpcc-js/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, isolatedModules: true, sourceMap: false } }],
   },
   transformIgnorePatterns: ["/node_modules/(?!@hpcc-js/)"],
-  moduleNameMapper: { "^@slipway/([a-z-]+)$": "<rootDir>/packages/$1/src" },
+  moduleNameMapper: {
+    "^@slipway/([a-z-]+)$": "<rootDir>/packages/$1/src",
+    // Two heavy modules @pulumi/pulumi loads at import only for closure serialization: loaded on first use
+    // instead of once per test file (about 40 % of loading the SDK; test/lazy-modules.test.ts).
+    "typescript-shim$": "<rootDir>/tools/jest/lazy-typescript.js",
+    "^@npmcli/arborist$": "<rootDir>/tools/jest/lazy-arborist.js",
+  },
   testMatch: ["<rootDir>/packages/*/test/**/*.test.ts", "<rootDir>/examples/*/test/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],
   modulePathIgnorePatterns: ["<rootDir>/packages/.*/dist/", "<rootDir>/examples/.*/dist/"],

@@ -1,14 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { parse } from "yaml";
 import { costOutput, costStack, CostStackResult } from "@slipway/cli";
-import { locateHelm } from "@slipway/testing";
+import { helmForTests } from "../../../test/helm.support";
 
 const ROOT = resolve(__dirname, "../../..");
-const CHARTS = resolve(ROOT, "../shared/charts");
-// Chart workloads (OpenCost among them) are priced when helm and the charts are here, as in CI.
-const withCharts = Boolean((process.env.SLIPWAY_HELM || locateHelm()) && existsSync(CHARTS));
+// Chart workloads (OpenCost among them) are priced when helm and the charts are here, as in CI
+// (where their absence is an error); the command finds helm through SLIPWAY_HELM, as a user's would.
+const helm = helmForTests();
+if (helm) process.env.SLIPWAY_HELM = helm;
+const withCharts = helm !== undefined;
 const itWithCharts = withCharts ? it : it.skip;
 
 const tenantsOf = (stack: string) => Object.keys(parse(readFileSync(join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8")).config["platform:tenants"]).sort();
@@ -34,7 +36,6 @@ export function describeStackCost(stack: string, expected: { opencost: number; g
       for (const tenant of tenantsOf(stack)) expect(monthly(line(result.table, tenant))).toEqual([0, 0]); // the platform stack runs no apps in tenants
       const total = monthly(line(result.table, "TOTAL"));
       expect(total[0]).toBeCloseTo(result.report.monthly.min, 2);
-      expect(total[0]).toBeGreaterThan(0);
       expect(monthly(line(result.table, "platform"))).toEqual(total);
     });
 
@@ -45,6 +46,7 @@ export function describeStackCost(stack: string, expected: { opencost: number; g
     });
 
     itWithCharts("prices the chart workloads, OpenCost's as computed by hand", () => {
+      expect(monthly(line(result.table, "TOTAL"))[0]).toBeGreaterThan(0);
       expect(monthly(line(result.table, "  monitoring-opencost"))).toEqual([expected.opencost, expected.opencost]);
       const prometheus = result.report.tenants.flatMap((t) => t.apps).find((a) => a.app === "monitoring-kube-prometheus-stack" && a.namespace === "monitoring")!;
       expect(Object.values(prometheus.storage)[0].min).toBeGreaterThan(0);

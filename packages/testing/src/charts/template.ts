@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { parseAllDocuments } from "yaml";
 import { Manifest } from "@slipway/core";
+import { derivedCache } from "../derived-cache";
 import { redactPaths } from "../redact";
 import type { RenderedChart } from "../rendered";
 import { runHelm } from "./helm";
@@ -42,12 +43,18 @@ export function templateChart(chart: RenderedChart, options: TemplateOptions): C
     writeFileSync(valuesFile, JSON.stringify(values));
     const args = ["template", chart.release, dir, "--namespace", chart.namespace ?? "default", "--values", valuesFile, "--kube-version", options.kubeVersion, "--no-hooks", "--skip-tests"];
     if (!chart.skipCrds) args.push("--include-crds");
-    const output = runHelm(options.helm, args);
-    const manifests = parseAllDocuments(output, { version: "1.1" }) // what kubectl and the API server read
-      .map((doc) => doc.toJS() as Manifest | null)
-      .filter((m): m is Manifest => m !== null && typeof m === "object" && typeof m.kind === "string");
+    const manifests = parseHelmOutput(runHelm(options.helm, args));
     return { chart, id, manifests };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version keys the cache of parsed output
+const YAML_VERSION: string = require("yaml/package.json").version;
+
+/** helm's output as manifests, read as YAML 1.1 like kubectl and the API server; parsed once per distinct output (CRDs make it megabytes). */
+function parseHelmOutput(output: string): Manifest[] {
+  const documents = derivedCache().json("helm-output", [YAML_VERSION, output], () => parseAllDocuments(output, { version: "1.1" }).map((doc) => doc.toJS() as unknown));
+  return documents.filter((m): m is Manifest => m !== null && typeof m === "object" && typeof (m as Manifest).kind === "string");
 }

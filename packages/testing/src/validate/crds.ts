@@ -1,8 +1,10 @@
-import Ajv, { ValidateFunction } from "ajv";
+import Ajv, { Options, ValidateFunction } from "ajv";
+import standaloneCode from "ajv/dist/standalone";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { parseAllDocuments } from "yaml";
 import { Manifest } from "@slipway/core";
+import { DerivedCache, derivedCache } from "../derived-cache";
 import { customResourceSchema } from "./structural";
 import { describeObject, SchemaError, SchemaProblem, toProblem } from "./problem";
 
@@ -22,7 +24,10 @@ export class CrdIndex {
   private readonly schemas = new Map<string, unknown>();
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly servedVersions = new Map<string, string[]>();
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  private ajv?: Ajv;
+
+  /** `cache`: where parsed CRD files and generated validators are kept between processes. */
+  constructor(private readonly cache: DerivedCache = derivedCache()) {}
 
   /** Indexes every CustomResourceDefinition among `objects`. */
   add(objects: readonly unknown[]): this {
@@ -45,7 +50,7 @@ export class CrdIndex {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) this.addDirectory(path);
-      else if (/\.ya?ml$/.test(entry)) this.add(parseAllDocuments(readFileSync(path, "utf8")).map((d) => d.toJSON()));
+      else if (/\.ya?ml$/.test(entry)) this.add(parseCrdFile(readFileSync(path, "utf8"), this.cache));
     }
     return this;
   }
@@ -70,10 +75,38 @@ export class CrdIndex {
     if (!this.compiled.has(key)) {
       const schema = this.schemas.get(key);
       if (schema === undefined) return undefined;
-      this.compiled.set(key, this.ajv.compile(customResourceSchema(schema) as object));
+      this.compiled.set(key, this.compile(customResourceSchema(schema) as object));
     }
     return this.compiled.get(key);
   }
+
+  /** Compiling a CRD's schema takes up to a second; the generated code is cached and loaded instead. */
+  private compile(schema: object): ValidateFunction {
+    const code = this.cache.text("crd-validators", [AJV_VERSION, JSON.stringify(AJV_OPTIONS), JSON.stringify(schema)], () => {
+      this.ajv ??= new Ajv(AJV_OPTIONS);
+      return standaloneCode(this.ajv, this.ajv.compile(schema));
+    });
+    return loadValidator(code);
+  }
+}
+
+/** Schemas are checked as the API server does: every error reported, formats not enforced. `optimize: false` halves compile time. */
+const AJV_OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, code: { source: true, optimize: false } };
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version keys the cache of generated code
+const AJV_VERSION: string = require("ajv/package.json").version;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const YAML_VERSION: string = require("yaml/package.json").version;
+
+/** A validator from ajv's standalone code (CommonJS; it requires ajv's runtime helpers). */
+function loadValidator(code: string): ValidateFunction {
+  const module = { exports: {} as unknown };
+  new Function("require", "module", "exports", code)(require, module, module.exports);
+  return module.exports as ValidateFunction;
+}
+
+/** A CRD file's documents (13 MB of upstream CRDs take seconds to parse; the parsed form is cached). */
+function parseCrdFile(text: string, cache: DerivedCache): unknown[] {
+  return cache.json("crd-files", [YAML_VERSION, text], () => parseAllDocuments(text).map((d) => d.toJSON() as unknown));
 }
 
 const directoryIndexes = new Map<string, CrdIndex>();
