@@ -10,10 +10,13 @@ module.exports = {
   transformIgnorePatterns: ["/node_modules/(?!@hpcc-js/)"],
   moduleNameMapper: {
     "^@slipway/([a-z-]+)$": "<rootDir>/packages/$1/src",
-    // Two heavy modules @pulumi/pulumi loads at import only for closure serialization: loaded on first use
-    // instead of once per test file (about 40 % of loading the SDK; test/lazy-modules.test.ts).
+    // Modules loaded at import that most test files never use: loaded on first use instead of once per test
+    // file, as the module registry is per file (tests: test/lazy-modules.test.ts). The TypeScript compiler and
+    // Arborist, which @pulumi/pulumi needs only for closure serialization (about 40 % of loading the SDK):
     "typescript-shim$": "<rootDir>/tools/jest/lazy-typescript.js",
     "^@npmcli/arborist$": "<rootDir>/tools/jest/lazy-arborist.js",
+    // @pulumi/aws's index requires ~250 namespaces: each loads when first read.
+    "^@pulumi/aws$": "<rootDir>/tools/jest/lazy-aws.js",
   },
   testMatch: ["<rootDir>/packages/*/test/**/*.test.ts", "<rootDir>/examples/*/test/**/*.test.ts", "<rootDir>/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/dist/"],

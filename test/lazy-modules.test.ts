@@ -1,4 +1,6 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { render } from "@slipway/testing";
 
 /**
  * jest.config.js maps the TypeScript compiler and npm's Arborist, which @pulumi/pulumi loads at import
@@ -23,5 +25,24 @@ describe("the SDK's lazily loaded modules", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Arborist } = require("@npmcli/arborist") as { Arborist: new (options: { path: string }) => { loadActual: unknown } };
     expect(typeof new Arborist({ path: __dirname }).loadActual).toBe("function");
+  });
+
+  it("hands out @pulumi/aws's namespaces and root functions from their own files, anything else from the index", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(aws.iam.Role).toBe(require("@pulumi/aws/iam").Role);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(aws.getRegionOutput).toBe(require("@pulumi/aws/getRegion").getRegionOutput);
+    expect(typeof aws.getCallerIdentity).toBe("function");
+    expect(typeof aws.Provider).toBe("function"); // defined in provider.js, found through the whole index
+    expect(Object.keys(aws)).toEqual(expect.arrayContaining(["iam", "eks", "getPartitionOutput"]));
+  });
+
+  it("registers AWS resources under the mocks as the whole index would", async () => {
+    const rendered = await render(() => {
+      const role = new aws.iam.Role("r", { assumeRolePolicy: "{}" });
+      return { arn: role.arn, region: aws.getRegionOutput().region };
+    }, { config: { "aws:region": "eu-west-1" } });
+    expect(rendered.resources.map((r) => r.type)).toContain("aws:iam/role:Role");
+    expect(rendered.outputs.region).toBe("eu-west-1");
   });
 });
