@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+logs="${TMPDIR:-/tmp}/slipway-suite-time"
 failed=0
 
 # run <label> <env assignment...> -- <jest args...>
@@ -18,9 +19,13 @@ run() {
   while [ "$1" != "--" ]; do vars+=("$1"); shift; done
   shift
   local result=passed
-  env "${vars[@]}" /usr/bin/time -f "%e %U %S" -o "$work/time" npx jest --silent "$@" >"$work/$label.log" 2>&1 || { result=failed; failed=1; }
+  env "${vars[@]}" /usr/bin/time -f "%e %U %S" -o "$work/time" npx jest --silent "$@" >"$work/$label.log" 2>&1 || {
+    result="failed (log: $logs/$label.log)"
+    failed=1
+    mkdir -p "$logs" && cp "$work/$label.log" "$logs/"
+  }
   local wall user sys
-  read -r wall user sys <"$work/time"
+  read -r wall user sys < <(tail -1 "$work/time") # time writes "Command exited with ..." first on failure
   printf '%-12s %7.1f s wall %7.1f s CPU  %s, %s\n' "$label" "$wall" "$(awk "BEGIN { print $user + $sys }")" "$result" \
     "$(grep -E '^Tests:' "$work/$label.log" | tail -1 | sed 's/^Tests: *//')"
 }
