@@ -1,8 +1,7 @@
 import { MonitoringStack, MonitoringStackArgs, OpenCostArgs } from "@slipway/observability";
 import { CHART_BACKEND_ANNOTATION } from "@slipway/core";
-import { existsSync } from "fs";
-import * as path from "path";
-import { CHART_ANNOTATION, inputErrorMismatches, locateHelm, render, renderCharts, renderError, Rendered } from "@slipway/testing";
+import { CHART_ANNOTATION, inputErrorMismatches, render, renderCharts, renderError, Rendered } from "@slipway/testing";
+import { CHARTS_DIR as CHARTS, helmForTests } from "../../../test/helm.support";
 import { at, BLOCK, cluster } from "./support";
 
 const renderStack = (extra: Partial<MonitoringStackArgs> = {}, clusterOverrides = {}) =>
@@ -70,9 +69,9 @@ describe("OpenCost in the MonitoringStack", () => {
   });
 });
 
-const CHARTS = path.resolve(__dirname, "../../../../shared/charts");
-const helm = process.env.SLIPWAY_HELM || locateHelm();
-const withHelm = helm && existsSync(CHARTS) ? describe : describe.skip;
+// Like the chart tests: an error in CI without helm or the charts, a loud skip elsewhere.
+const helm = helmForTests();
+const withHelm = helm ? describe : describe.skip;
 
 withHelm("OpenCost's chart objects, rendered by helm template", () => {
   it("pass every check (R10's missing preStop is the named opencost exemption)", async () => {
