@@ -10,9 +10,12 @@ import { dirname, join } from "path";
  * can never be stale; `SLIPWAY_CACHE=0` turns it off, `SLIPWAY_CACHE_DIR` moves it.
  */
 export interface DerivedCache {
-  /** The text cached for `parts` in `kind`, else `derive()`'s, stored for next time. */
-  text(kind: string, parts: readonly string[], derive: () => string): string;
-  /** `text()` for JSON data; values JSON cannot hold (dates, binary) come back as JSON reads them. */
+  /**
+   * `decode` of the text cached for `parts` in `kind`, else of `derive()`'s text, stored for next time.
+   * An entry `decode` throws on (damaged on disk) is derived and stored again.
+   */
+  get<T>(kind: string, parts: readonly string[], derive: () => string, decode: (text: string) => T): T;
+  /** `get()` for JSON data; values JSON cannot hold (dates, binary) come back as JSON reads them, the first time too. */
   json<T>(kind: string, parts: readonly string[], derive: () => T): T;
 }
 
@@ -46,23 +49,24 @@ class DiskCache implements DerivedCache {
     private readonly keep = KEEP_PER_KIND,
   ) {}
 
-  text(kind: string, parts: readonly string[], derive: () => string): string {
+  get<T>(kind: string, parts: readonly string[], derive: () => string, decode: (text: string) => T): T {
     const dir = this.root && join(this.root, kind);
     const file = dir && join(dir, hashOf(parts));
     const cached = file && readOrUndefined(file);
-    if (cached !== undefined) return cached;
-    const value = derive();
-    if (dir && file) this.store(dir, file, value);
-    return value;
+    if (cached !== undefined) {
+      try {
+        return decode(cached);
+      } catch {
+        // damaged on disk: derive and store it again
+      }
+    }
+    const text = derive();
+    if (dir && file) this.store(dir, file, text);
+    return decode(text);
   }
 
   json<T>(kind: string, parts: readonly string[], derive: () => T): T {
-    const text = this.text(kind, parts, () => JSON.stringify(derive()) ?? "null");
-    try {
-      return JSON.parse(text) as T; // also when just derived: a first run reads what every later run reads
-    } catch {
-      return JSON.parse(JSON.stringify(derive()) ?? "null") as T; // a damaged entry: derive anew
-    }
+    return this.get(kind, parts, () => JSON.stringify(derive()) ?? "null", (text) => JSON.parse(text) as T);
   }
 
   /** Writes atomically (another process may read the same entry meanwhile); a cache that cannot be written is no cache. */

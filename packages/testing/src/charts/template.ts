@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { parseAllDocuments } from "yaml";
 import { Manifest } from "@slipway/core";
-import { derivedCache } from "../derived-cache";
+import { yamlDocuments } from "../cached-yaml";
 import { redactPaths } from "../redact";
 import type { RenderedChart } from "../rendered";
 import { runHelm } from "./helm";
@@ -50,11 +49,7 @@ export function templateChart(chart: RenderedChart, options: TemplateOptions): C
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the version keys the cache of parsed output
-const YAML_VERSION: string = require("yaml/package.json").version;
-
-/** helm's output as manifests, read as YAML 1.1 like kubectl and the API server; parsed once per distinct output (CRDs make it megabytes). */
+/** helm's output as manifests, read as YAML 1.1 like kubectl and the API server (empty documents dropped). */
 function parseHelmOutput(output: string): Manifest[] {
-  const documents = derivedCache().json("helm-output", [YAML_VERSION, output], () => parseAllDocuments(output, { version: "1.1" }).map((doc) => doc.toJS() as unknown));
-  return documents.filter((m): m is Manifest => m !== null && typeof m === "object" && typeof (m as Manifest).kind === "string");
+  return yamlDocuments(output, { version: "1.1" }).filter((m): m is Manifest => m !== null && typeof m === "object" && typeof (m as Manifest).kind === "string");
 }

@@ -2,8 +2,8 @@ import Ajv, { Options, ValidateFunction } from "ajv";
 import standaloneCode from "ajv/dist/standalone";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
-import { parseAllDocuments } from "yaml";
 import { Manifest } from "@slipway/core";
+import { yamlDocuments } from "../cached-yaml";
 import { DerivedCache, derivedCache } from "../derived-cache";
 import { customResourceSchema } from "./structural";
 import { describeObject, SchemaError, SchemaProblem, toProblem } from "./problem";
@@ -50,7 +50,7 @@ export class CrdIndex {
     for (const entry of readdirSync(dir)) {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) this.addDirectory(path);
-      else if (/\.ya?ml$/.test(entry)) this.add(parseCrdFile(readFileSync(path, "utf8"), this.cache));
+      else if (/\.ya?ml$/.test(entry)) this.add(yamlDocuments(readFileSync(path, "utf8"), {}, this.cache));
     }
     return this;
   }
@@ -82,11 +82,11 @@ export class CrdIndex {
 
   /** Compiling a CRD's schema takes up to a second; the generated code is cached and loaded instead. */
   private compile(schema: object): ValidateFunction {
-    const code = this.cache.text("crd-validators", [AJV_VERSION, JSON.stringify(AJV_OPTIONS), JSON.stringify(schema)], () => {
+    const generate = () => {
       this.ajv ??= new Ajv(AJV_OPTIONS);
       return standaloneCode(this.ajv, this.ajv.compile(schema));
-    });
-    return loadValidator(code);
+    };
+    return this.cache.get("crd-validators", [AJV_VERSION, JSON.stringify(AJV_OPTIONS), JSON.stringify(schema)], generate, loadValidator);
   }
 }
 
@@ -94,19 +94,13 @@ export class CrdIndex {
 const AJV_OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, code: { source: true, optimize: false } };
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the version keys the cache of generated code
 const AJV_VERSION: string = require("ajv/package.json").version;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const YAML_VERSION: string = require("yaml/package.json").version;
 
-/** A validator from ajv's standalone code (CommonJS; it requires ajv's runtime helpers). */
+/** A validator from ajv's standalone code (CommonJS; it requires ajv's runtime helpers); throws on code that is not one. */
 function loadValidator(code: string): ValidateFunction {
   const module = { exports: {} as unknown };
   new Function("require", "module", "exports", code)(require, module, module.exports);
+  if (typeof module.exports !== "function") throw new Error("not a validator");
   return module.exports as ValidateFunction;
-}
-
-/** A CRD file's documents (13 MB of upstream CRDs take seconds to parse; the parsed form is cached). */
-function parseCrdFile(text: string, cache: DerivedCache): unknown[] {
-  return cache.json("crd-files", [YAML_VERSION, text], () => parseAllDocuments(text).map((d) => d.toJSON() as unknown));
 }
 
 const directoryIndexes = new Map<string, CrdIndex>();
