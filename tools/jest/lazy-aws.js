@@ -3,6 +3,7 @@
 // (`aws.getRegionOutput`) from its own file when first read, and the whole index only for anything else.
 const fs = require("fs");
 const path = require("path");
+const lazyProxy = require("./lazy-proxy");
 
 const root = path.dirname(require.resolve("@pulumi/aws/package.json"));
 let index;
@@ -28,15 +29,4 @@ function read(key) {
   return own.namespace ? module : module[key];
 }
 
-module.exports = new Proxy(
-  {},
-  {
-    get: (_, key) => read(key),
-    has: (_, key) => key in wholeIndex(),
-    ownKeys: () => Reflect.ownKeys(wholeIndex()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const d = Reflect.getOwnPropertyDescriptor(wholeIndex(), key);
-      return d && { ...d, configurable: true };
-    },
-  },
-);
+module.exports = lazyProxy(wholeIndex, read);
